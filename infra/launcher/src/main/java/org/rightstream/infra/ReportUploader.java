@@ -1,0 +1,87 @@
+package org.rightstream.infra;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.rightstream.contracts.RightstreamJson;
+import tools.jackson.databind.JsonNode;
+
+/** Uploads report files to ingest-service's {@code POST /api/reports}, one progress line per file. */
+final class ReportUploader {
+    record Result(Path file, boolean ok, String reportId, String status, long chunks, String message) {
+    }
+
+    private final String ingestUrl;
+    private final PrintStream out;
+
+    ReportUploader(String ingestUrl, PrintStream out) {
+        this.ingestUrl = ingestUrl;
+        this.out = out;
+    }
+
+    List<Result> upload(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            try {
+                RightstreamCli.files(p).forEach(files::add);
+            } catch (IOException e) {
+                throw new LaunchException("cannot read " + p + ": " + e.getMessage(), e);
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        int i = 0;
+        for (Path file : files) {
+            i++;
+            long start = System.nanoTime();
+            Result r = uploadOne(file);
+            results.add(r);
+            out.printf("  [%d/%d] %s: %s%s (%.1f s)%n", i, files.size(), file.getFileName(), r.status(),
+                    r.ok() ? ", " + r.chunks() + " passages, report " + r.reportId() : " - " + r.message(),
+                    (System.nanoTime() - start) / 1e9);
+        }
+        return results;
+    }
+
+    private Result uploadOne(Path file) {
+        String boundary = "rightstream-" + UUID.randomUUID();
+        byte[] body;
+        try {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            String name = file.getFileName().toString().replace("\"", "");
+            buf.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            buf.write(Files.readAllBytes(file));
+            buf.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            body = buf.toByteArray();
+        } catch (IOException e) {
+            return new Result(file, false, null, "UNREADABLE", 0, e.getMessage());
+        }
+        Http.Response r = Http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/reports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        if (r.status() < 0) {
+            return new Result(file, false, null, "UNREACHABLE", 0,
+                    "ingest-service is not reachable at " + ingestUrl + " (is the stack up? ./rightstream up)");
+        }
+        JsonNode json;
+        try {
+            json = RightstreamJson.mapper().readTree(r.body());
+        } catch (RuntimeException e) {
+            return new Result(file, false, null, "HTTP " + r.status(), 0, r.body());
+        }
+        String detail = json.path("detail").asString(json.path("message").asString(""));
+        if (r.status() >= 300) {
+            return new Result(file, false, null, json.path("title").asString("HTTP " + r.status()), 0, detail);
+        }
+        return new Result(file, true, json.path("reportId").asString(), json.path("status").asString(),
+                json.path("chunks").asLong(), detail);
+    }
+}
