@@ -59,6 +59,10 @@ public final class RightstreamCli {
                     out.println("Ingesting " + seeds + " ...");
                     ReportUploader uploader = new ReportUploader(stack.service(Stack.INGEST).url(), out);
                     List<ReportUploader.Result> results = uploader.upload(List.of(seeds));
+                    if (!results.stream().allMatch(ReportUploader.Result::ok)) {
+                        throw new LaunchException("some seed reports could not be ingested (see above and"
+                                + " ./rightstream logs ingest-service); the stack is left running for inspection");
+                    }
                     long expected = results.stream().filter(ReportUploader.Result::ok).mapToLong(ReportUploader.Result::chunks).sum();
                     List<String> reportIds = results.stream().filter(ReportUploader.Result::ok)
                             .map(ReportUploader.Result::reportId).toList();

@@ -1,0 +1,33 @@
+package org.rightstream.classify.stream;
+
+import java.util.function.Function;
+import org.rightstream.classify.PassageClassifier;
+import org.rightstream.contracts.ChunkMessage;
+import org.rightstream.contracts.ClassifiedChunk;
+import org.rightstream.contracts.RightstreamJson;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * report.chunks -> report.chunks.classified. Parses and validates the passage itself (so a broken
+ * message fails with a precise reason and goes to the dead-letter topic), and keys the output by
+ * reportId so a report's passages stay in order downstream.
+ */
+public final class ClassifyFunction implements Function<Message<byte[]>, Message<byte[]>> {
+    private final PassageClassifier classifier;
+
+    public ClassifyFunction(PassageClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    @Override
+    public Message<byte[]> apply(Message<byte[]> in) {
+        ChunkMessage chunk = RightstreamJson.read(in.getPayload(), ChunkMessage.class).validate();
+        ClassifiedChunk out = classifier.classify(chunk);
+        return MessageBuilder.withPayload(RightstreamJson.write(out))
+                .setHeader(KafkaHeaders.KEY, chunk.reportId())
+                .setHeader("contentType", "application/json")
+                .build();
+    }
+}

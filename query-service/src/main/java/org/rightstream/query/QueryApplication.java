@@ -1,0 +1,13 @@
+package org.rightstream.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QueryApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(QueryApplication.class, args);
+    }
+}

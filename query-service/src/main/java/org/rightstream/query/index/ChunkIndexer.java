@@ -1,0 +1,85 @@
+package org.rightstream.query.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.rightstream.contracts.ClassifiedChunk;
+import org.rightstream.contracts.Indices;
+import org.rightstream.contracts.RightstreamJson;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Bulk-indexes classified passages through the {@code report-chunks} alias with {@code _id} = chunkId,
+ * so replays overwrite rather than duplicate. Documents Elasticsearch rejects for what they contain
+ * come back as failures (for the dead-letter topic); anything that may succeed later (node down,
+ * overloaded) is thrown so the whole batch is retried and its offsets stay uncommitted.
+ */
+public final class ChunkIndexer {
+    public record Failure(ClassifiedChunk chunk, String reason) {
+    }
+
+    /** The bulk as a whole, or some of its items, may succeed when tried again. */
+    public static final class RetryableIndexingException extends IOException {
+        public RetryableIndexingException(String message) {
+            super(message);
+        }
+    }
+
+    private final ElasticsearchClient client;
+    private final IndexInstaller installer;
+    private final Clock clock;
+
+    public ChunkIndexer(ElasticsearchClient client, IndexInstaller installer, Clock clock) {
+        this.client = client;
+        this.installer = installer;
+        this.clock = clock;
+    }
+
+    public List<Failure> index(List<ClassifiedChunk> chunks) throws IOException {
+        if (chunks.isEmpty()) {
+            return List.of();
+        }
+        installer.ensureInstalled();
+        String indexedAt = clock.instant().toString();
+        List<BulkOperation> ops = new ArrayList<>(chunks.size());
+        for (ClassifiedChunk c : chunks) {
+            byte[] doc = document(c, indexedAt);
+            ops.add(BulkOperation.of(b -> b.index(i -> i.index(Indices.REPORT_CHUNKS.alias()).id(c.chunkId())
+                    .document(BinaryData.of(doc, ContentType.APPLICATION_JSON)))));
+        }
+        BulkResponse response = client.bulk(b -> b.operations(ops));
+        List<Failure> failures = new ArrayList<>();
+        if (!response.errors()) {
+            return failures;
+        }
+        List<BulkResponseItem> items = response.items();
+        for (int i = 0; i < items.size(); i++) {
+            BulkResponseItem item = items.get(i);
+            if (item.error() == null) {
+                continue;
+            }
+            if (item.status() == 429 || item.status() >= 500) {
+                throw new RetryableIndexingException("Elasticsearch could not take document " + item.id() + " now (HTTP "
+                        + item.status() + " " + item.error().type() + "); the batch will be retried");
+            }
+            failures.add(new Failure(chunks.get(i), item.error().type() + ": " + item.error().reason()));
+        }
+        return failures;
+    }
+
+    /** The stored document: the message as published plus fields derived for dashboards. */
+    static byte[] document(ClassifiedChunk c, String indexedAt) {
+        ObjectNode node = RightstreamJson.mapper().valueToTree(c);
+        node.put("primaryCategory", c.categories().isEmpty() ? null : c.categories().get(0).id());
+        node.put("sectionText", String.join(" / ", c.sectionPath()));
+        node.put("indexedAt", indexedAt);
+        return RightstreamJson.write(node);
+    }
+}
