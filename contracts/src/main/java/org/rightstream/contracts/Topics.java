@@ -22,15 +22,16 @@ public final class Topics {
 
     /**
      * report.chunks is kept forever: it is the log that a new model version replays to reclassify
-     * everything. Dead-letter topics keep 30 days for an operator to inspect and replay.
+     * everything. Dead-letter topics keep 30 days for an operator to inspect and replay; they have as
+     * many partitions as their source, because the binder dead-letters to the same partition number.
      */
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(REPORTS_INCOMING, PARTITIONS, Duration.ofDays(7).toMillis(), MAX_REPORT_BYTES),
-            new TopicSpec(dlq(REPORTS_INCOMING), 1, THIRTY_DAYS, MAX_REPORT_BYTES),
+            new TopicSpec(dlq(REPORTS_INCOMING), PARTITIONS, THIRTY_DAYS, MAX_REPORT_BYTES),
             new TopicSpec(REPORT_CHUNKS, PARTITIONS, FOREVER, MAX_PASSAGE_MESSAGE_BYTES),
-            new TopicSpec(dlq(REPORT_CHUNKS), 1, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),
+            new TopicSpec(dlq(REPORT_CHUNKS), PARTITIONS, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),
             new TopicSpec(REPORT_CHUNKS_CLASSIFIED, PARTITIONS, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),
-            new TopicSpec(dlq(REPORT_CHUNKS_CLASSIFIED), 1, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),
+            new TopicSpec(dlq(REPORT_CHUNKS_CLASSIFIED), PARTITIONS, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),
             new TopicSpec(ALERTS, PARTITIONS, FOREVER, MAX_PASSAGE_MESSAGE_BYTES));
 
     private Topics() {

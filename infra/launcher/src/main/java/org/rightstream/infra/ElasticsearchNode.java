@@ -37,10 +37,36 @@ public final class ElasticsearchNode {
 
     public ElasticsearchNode(Path zip, Path distDir, Path nodeDir, int httpPort, int heapMb) {
         this.zip = zip;
-        this.distDir = distDir;
-        this.nodeDir = nodeDir;
+        this.distDir = reachableByServiceUser(distDir.toAbsolutePath().normalize());
+        this.nodeDir = reachableByServiceUser(nodeDir.toAbsolutePath().normalize());
         this.httpPort = httpPort;
         this.heapMb = heapMb;
+    }
+
+    /**
+     * As root, Elasticsearch runs as another user, who cannot reach a folder under a private home
+     * (e.g. a clone in /root). Such a folder is replaced by one under /var/tmp named after it, so
+     * every launcher run finds the same node again.
+     */
+    static Path reachableByServiceUser(Path dir) {
+        if (!Processes.isRoot() || searchableByOthers(dir.getParent())) {
+            return dir;
+        }
+        String key = org.rightstream.contracts.Ids.sha256Hex(dir.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return Path.of("/var/tmp", "rightstream-" + key, dir.getFileName().toString());
+    }
+
+    private static boolean searchableByOthers(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String url() {
@@ -223,8 +249,8 @@ public final class ElasticsearchNode {
         int access = Processes.run(List.of("runuser", "-u", SERVICE_USER, "--", "test", "-w", dir.toString()),
                 logFile(), Duration.ofSeconds(10));
         if (access != 0) {
-            throw new LaunchException("user " + SERVICE_USER + " cannot reach " + dir + " (a parent folder is not"
-                    + " searchable by other users). Set RIGHTSTREAM_STATE_DIR to a folder outside it, e.g. /var/lib/rightstream.");
+            throw new LaunchException("user " + SERVICE_USER + " cannot write " + dir
+                    + ". Set RIGHTSTREAM_STATE_DIR to a folder that user can reach, e.g. /var/lib/rightstream.");
         }
     }
 

@@ -11,14 +11,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.rightstream.contracts.Topics;
 
 /**
  * Creates the design's topics with explicit partitions, retention and message size; existing topics
- * get their settings brought up to date, never deleted or shrunk.
+ * get their settings brought up to date and more partitions when the spec asks for more, never
+ * deleted or shrunk.
  */
 public final class TopicSetup {
     private TopicSetup() {
@@ -28,10 +31,16 @@ public final class TopicSetup {
         List<String> created = new ArrayList<>();
         try {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described = existing.isEmpty() ? Map.of()
+                    : admin.describeTopics(existing).allTopicNames().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
+            Map<String, NewPartitions> grow = new HashMap<>();
             Map<ConfigResource, Collection<AlterConfigOp>> updates = new HashMap<>();
             for (Topics.TopicSpec spec : specs) {
                 if (existing.contains(spec.name())) {
+                    if (described.get(spec.name()).partitions().size() < spec.partitions()) {
+                        grow.put(spec.name(), NewPartitions.increaseTo(spec.partitions()));
+                    }
                     updates.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), configs(spec).entrySet().stream()
                             .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                             .toList());
@@ -42,6 +51,9 @@ public final class TopicSetup {
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+            }
+            if (!grow.isEmpty()) {
+                admin.createPartitions(grow).all().get(60, TimeUnit.SECONDS);
             }
             if (!updates.isEmpty()) {
                 admin.incrementalAlterConfigs(updates).all().get(60, TimeUnit.SECONDS);

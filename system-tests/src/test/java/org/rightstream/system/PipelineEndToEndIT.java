@@ -1,0 +1,255 @@
+package org.rightstream.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rightstream.contracts.ChunkMessage;
+import org.rightstream.contracts.Ids;
+import org.rightstream.contracts.Topics;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Drops seed reports into the running pipeline (real Kafka, real Elasticsearch, the services'
+ * real jars) and checks what comes out of the search API.
+ */
+class PipelineEndToEndIT {
+    private static final Duration SEARCHABLE_WITHIN = Duration.ofSeconds(90);
+    private static RunningPipeline pipeline;
+
+    @BeforeAll
+    static void startPipeline() {
+        pipeline = RunningPipeline.get();
+    }
+
+    private static Path seed(String prefix) throws Exception {
+        try (var files = Files.list(pipeline.home.resolve("seeds"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+
+    private static JsonNode search(String query, String extra) {
+        Api.Response r = Api.get(pipeline.url("query-service") + "/api/search?q=" + Api.encode(query) + extra);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static long passagesOfReport(String reportId) {
+        return search(reportId, "&size=1").path("total").asLong();
+    }
+
+    @Test
+    void uploadedSeedReportBecomesSearchableWithTheContractFields() throws Exception {
+        Path report = seed("000_");
+        Api.Response upload = Api.upload(pipeline.url("ingest-service") + "/api/reports", report.getFileName().toString(),
+                Files.readAllBytes(report));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        String reportId = upload.json().path("reportId").asString();
+        int chunks = upload.json().path("chunks").asInt();
+        assertThat(chunks).isGreaterThan(20);
+        assertThat(upload.json().path("country").asString()).isEqualTo("Kazakhstan");
+        assertThat(upload.json().path("year").asInt()).isEqualTo(2012);
+
+        // Every published passage arrives in the index, found through the search API by its report's text.
+        await().atMost(SEARCHABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(countIndexed(reportId)).isEqualTo(chunks));
+
+        JsonNode result = search("torture", "&size=50");
+        List<JsonNode> fromThisReport = new ArrayList<>();
+        result.path("hits").forEach(h -> {
+            if (reportId.equals(h.path("reportId").asString())) {
+                fromThisReport.add(h);
+            }
+        });
+        assertThat(fromThisReport).isNotEmpty();
+        JsonNode hit = fromThisReport.get(0);
+        assertThat(hit.path("chunkId").asString()).isEqualTo(Ids.chunkId(reportId, hit.path("ordinal").asInt()));
+        assertThat(hit.path("country").asString()).isEqualTo("Kazakhstan");
+        assertThat(hit.path("year").asInt()).isEqualTo(2012);
+        assertThat(hit.path("title").asString()).isEqualTo("KAZAKHSTAN 2012 HUMAN RIGHTS REPORT");
+        assertThat(hit.path("modelVersion").asString()).isEqualTo("baseline-0");
+        assertThat(hit.path("severity").asInt()).isBetween(1, 5);
+        assertThat(hit.path("snippets").get(0).asString()).containsIgnoringCase("<mark>torture</mark>");
+
+        // The stored document carries every field of the classified-chunk contract.
+        JsonNode doc = esDocument(hit.path("chunkId").asString());
+        for (String field : List.of("schemaVersion", "reportId", "chunkId", "ordinal", "totalChunks", "source",
+                "country", "year", "title", "sectionPath", "text", "charStart", "charEnd", "paragraphNumbers",
+                "isRecommendation", "ingestedAt", "categories", "severity", "entities", "modelVersion", "classifiedAt")) {
+            assertThat(doc.has(field)).as("indexed document has " + field).isTrue();
+        }
+        assertThat(doc.path("totalChunks").asInt()).isEqualTo(chunks);
+        assertThat(doc.path("source").path("fileName").asString()).isEqualTo(report.getFileName().toString());
+        assertThat(doc.path("source").path("sha256").asString()).isEqualTo(Ids.sha256Hex(Files.readAllBytes(report)));
+        assertThat(doc.path("severity").path("indicators").get(0).path("rule").asString()).contains("placeholder");
+    }
+
+    @Test
+    void sendingTheSameReportAgainKeepsOneCopyOfEachPassage() throws Exception {
+        Path report = seed("003_");
+        byte[] bytes = Files.readAllBytes(report);
+        String url = pipeline.url("ingest-service") + "/api/reports";
+        Api.Response first = Api.upload(url, "first.txt", bytes);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String reportId = first.json().path("reportId").asString();
+        int chunks = first.json().path("chunks").asInt();
+        await().atMost(SEARCHABLE_WITHIN).untilAsserted(() -> assertThat(countIndexed(reportId)).isEqualTo(chunks));
+
+        Api.Response second = Api.upload(url, "second-name.txt", bytes);
+        assertThat(second.json().path("reportId").asString()).isEqualTo(reportId);
+        // Wait until the second copy has passed through (its file name replaces the first), then count.
+        await().atMost(SEARCHABLE_WITHIN).untilAsserted(() ->
+                assertThat(esDocument(Ids.chunkId(reportId, chunks - 1)).path("source").path("fileName").asString())
+                        .isEqualTo("second-name.txt"));
+        assertThat(countIndexed(reportId)).isEqualTo(chunks);
+    }
+
+    @Test
+    void reportDroppedIntoTheInboxIsIngestedAndMovedToProcessed() throws Exception {
+        Path report = seed("001_");
+        String name = "dropped-" + UUID.randomUUID() + ".txt";
+        Path partial = pipeline.inbox.resolve("." + name);
+        Files.copy(report, partial);
+        Files.move(partial, pipeline.inbox.resolve(name));
+
+        await().atMost(SEARCHABLE_WITHIN).untilAsserted(() ->
+                assertThat(Files.exists(pipeline.inbox.resolve("processed").resolve(name))).isTrue());
+        assertThat(pipeline.inbox.resolve(name)).doesNotExist();
+        await().atMost(SEARCHABLE_WITHIN).untilAsserted(() -> assertThat(countIndexedFromFile(name)).isGreaterThan(20));
+    }
+
+    @Test
+    void aFileThatIsNotAReportIsRejectedWithAReasonAndNothingIsPublished() throws Exception {
+        String name = "note-" + UUID.randomUUID() + ".txt";
+        Files.writeString(pipeline.inbox.resolve(name), "Lunch at noon.\nBring the slides.\n");
+        await().atMost(SEARCHABLE_WITHIN).untilAsserted(() ->
+                assertThat(pipeline.inbox.resolve("rejected").resolve(name + ".reason.txt")).exists());
+        assertThat(Files.readString(pipeline.inbox.resolve("rejected").resolve(name + ".reason.txt")))
+                .startsWith("NOT_A_REPORT");
+
+        Api.Response empty = Api.upload(pipeline.url("ingest-service") + "/api/reports", "empty.txt", new byte[0]);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().path("detail").asString()).contains("empty");
+        Api.Response binary = Api.upload(pipeline.url("ingest-service") + "/api/reports", "x.bin",
+                new byte[] {(byte) 0xC3, (byte) 0x28, 0, 1, 2});
+        assertThat(binary.status()).isEqualTo(422);
+        assertThat(binary.json().path("detail").asString()).contains("UTF-8");
+    }
+
+    @Test
+    void aBrokenPassageMessageGoesToTheDeadLetterTopicAndTheStreamGoesOn() throws Exception {
+        String garbageKey = "broken-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.REPORT_CHUNKS, garbageKey,
+                    "{\"schemaVersion\":1, this is not json".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.dlq(Topics.REPORT_CHUNKS), garbageKey);
+        assertThat(new String(dead.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("not a valid ChunkMessage");
+
+        // A valid report sent afterwards still flows through.
+        Path report = seed("004_");
+        Api.Response upload = Api.upload(pipeline.url("ingest-service") + "/api/reports", "after-dlq.md",
+                Files.readAllBytes(report));
+        String reportId = upload.json().path("reportId").asString();
+        int chunks = upload.json().path("chunks").asInt();
+        await().atMost(SEARCHABLE_WITHIN).untilAsserted(() -> assertThat(countIndexed(reportId)).isEqualTo(chunks));
+    }
+
+    @Test
+    void everyServiceReportsHealthIncludingItsBrokerAndIndex() {
+        for (String service : pipeline.services.keySet()) {
+            Api.Response health = Api.get(pipeline.url(service) + "/actuator/health");
+            assertThat(health.status()).as(service + ": " + health.body()).isEqualTo(200);
+            assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        }
+        assertThat(Api.get(pipeline.url("query-service") + "/actuator/health").json()
+                .path("components").path("elasticsearch").path("status").asString()).isEqualTo("UP");
+        assertThat(Api.get(pipeline.url("ingest-service") + "/actuator/health").json()
+                .path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        assertThat(Api.get(pipeline.url("classify-service") + "/actuator/health").json()
+                .path("components").path("binders").path("status").asString()).isEqualTo("UP");
+        Api.Response metrics = Api.get(pipeline.url("query-service") + "/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void searchRejectsBadParametersByNameAndSurvivesQuerySyntax() {
+        String base = pipeline.url("query-service") + "/api/search";
+        Api.Response missing = Api.get(base);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("parameter").asString()).isEqualTo("q");
+        Api.Response size = Api.get(base + "?q=x&size=5000");
+        assertThat(size.status()).isEqualTo(400);
+        assertThat(size.json().path("parameter").asString()).isEqualTo("size");
+        Api.Response syntax = Api.get(base + "?q=" + Api.encode("a(b]{c}~^:/\\ \"unclosed AND OR NOT -"));
+        assertThat(syntax.status()).as(syntax.body()).isEqualTo(200);
+    }
+
+    /** The passages of one report in the index (refreshed first, so the count is current). */
+    private static long countIndexed(String reportId) {
+        String es = pipeline.elasticsearch.url();
+        Api.postJson(es + "/report-chunks/_refresh", "{}");
+        Api.Response r = Api.postJson(es + "/report-chunks/_count",
+                "{\"query\":{\"term\":{\"reportId\":\"" + reportId + "\"}}}");
+        return r.json().path("count").asLong();
+    }
+
+    private static JsonNode esDocument(String chunkId) {
+        Api.Response r = Api.get(pipeline.elasticsearch.url() + "/report-chunks/_doc/" + chunkId);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("_source");
+    }
+
+    private static long countIndexedFromFile(String fileName) {
+        String es = pipeline.elasticsearch.url();
+        Api.postJson(es + "/report-chunks/_refresh", "{}");
+        Api.Response r = Api.postJson(es + "/report-chunks/_count",
+                "{\"query\":{\"term\":{\"source.fileName\":\"" + fileName + "\"}}}");
+        return r.json().path("count").asLong();
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
+            Set<String> seen = new HashSet<>();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    seen.add(r.key());
+                    if (key.equals(r.key())) {
+                        return r;
+                    }
+                }
+            }
+            throw new AssertionError("no record with key " + key + " on " + topic + " (saw keys " + seen + ")");
+        }
+    }
+}
