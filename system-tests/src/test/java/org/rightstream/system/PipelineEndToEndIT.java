@@ -181,7 +181,7 @@ class PipelineEndToEndIT {
 
     @Test
     void everyServiceReportsHealthIncludingItsBrokerAndIndex() {
-        for (String service : pipeline.services.keySet()) {
+        for (String service : pipeline.services.services.keySet()) {
             Api.Response health = Api.get(pipeline.url(service) + "/actuator/health");
             assertThat(health.status()).as(service + ": " + health.body()).isEqualTo(200);
             assertThat(health.json().path("status").asString()).isEqualTo("UP");

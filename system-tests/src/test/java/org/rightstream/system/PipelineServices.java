@@ -1,0 +1,72 @@
+package org.rightstream.system;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.rightstream.infra.ServiceProcess;
+import org.rightstream.infra.StackConfig;
+
+/**
+ * The three services run from their executable jars, as {@code ./rightstream up} runs them, against
+ * a given Kafka and Elasticsearch; each on a free port, logs under {@code workDir/logs}.
+ */
+final class PipelineServices {
+    private static final Set<Integer> TAKEN = new HashSet<>();
+
+    final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    PipelineServices(Path home, Path workDir, String bootstrapServers, String elasticsearchUrl, Path inbox) {
+        StackConfig config = StackConfig.fromEnvironment(home);
+        add(config, workDir, "query-service", Map.of("spring.kafka.bootstrap-servers", bootstrapServers,
+                "rightstream.elasticsearch.uris", elasticsearchUrl));
+        add(config, workDir, "classify-service", Map.of("spring.kafka.bootstrap-servers", bootstrapServers));
+        add(config, workDir, "ingest-service", Map.of("spring.kafka.bootstrap-servers", bootstrapServers,
+                "rightstream.ingest.inbox", inbox.toString(), "rightstream.ingest.poll-interval", "300ms"));
+    }
+
+    private void add(StackConfig config, Path workDir, String name, Map<String, String> properties) {
+        services.put(name, new ServiceProcess(name, config.serviceJar(name), workDir, freePort(18080), 256, properties));
+    }
+
+    /** Starts all three in parallel and waits until each reports UP. */
+    PipelineServices start() {
+        services.values().stream()
+                .map(s -> CompletableFuture.supplyAsync(() -> s.start(Duration.ofSeconds(180))))
+                .toList()
+                .forEach(CompletableFuture::join);
+        return this;
+    }
+
+    String url(String service) {
+        return services.get(service).url();
+    }
+
+    void stop() {
+        services.values().forEach(ServiceProcess::stop);
+    }
+
+    /** Ports are reserved here as well, since the services bind them only later. */
+    static synchronized int freePort(int from) {
+        int port = from;
+        while (TAKEN.contains(port) || !isFree(port)) {
+            port++;
+        }
+        TAKEN.add(port);
+        return port;
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
