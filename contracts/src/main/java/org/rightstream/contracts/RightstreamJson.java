@@ -32,10 +32,15 @@ public final class RightstreamJson {
         if (bytes == null || bytes.length == 0) {
             throw new InvalidMessageException("empty message, expected a JSON " + type.getSimpleName());
         }
+        T value;
         try {
-            return MAPPER.readValue(bytes, type);
+            value = MAPPER.readValue(bytes, type);
         } catch (JacksonException e) {
             throw new InvalidMessageException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+        if (value == null) {
+            throw new InvalidMessageException("not a valid " + type.getSimpleName() + ": the message is the JSON literal null");
+        }
+        return value;
     }
 }

@@ -56,6 +56,8 @@ class MessagesTest {
     void brokenMessagesAreRejectedWithAReason() {
         assertThatThrownBy(() -> RightstreamJson.read("{not json".getBytes(StandardCharsets.UTF_8), ChunkMessage.class))
                 .isInstanceOf(InvalidMessageException.class).hasMessageContaining("not a valid ChunkMessage");
+        assertThatThrownBy(() -> RightstreamJson.read("null".getBytes(StandardCharsets.UTF_8), ChunkMessage.class))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("JSON literal null");
         assertThatThrownBy(() -> RightstreamJson.read(new byte[0], ChunkMessage.class))
                 .isInstanceOf(InvalidMessageException.class).hasMessageContaining("empty message");
         ChunkMessage noText = RightstreamJson.read("{\"schemaVersion\":1,\"reportId\":\"r\",\"chunkId\":\"r-00000\",\"ordinal\":0,\"totalChunks\":1,\"charStart\":0,\"charEnd\":0,\"isRecommendation\":false}"

@@ -1,5 +1,6 @@
 package org.rightstream.query.index;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,6 +10,7 @@ import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
@@ -30,26 +32,60 @@ public final class IndexingConsumer implements Consumer<Message<List<byte[]>>> {
 
     @Override
     public void accept(Message<List<byte[]>> batch) {
+        List<byte[]> payloads = batch.getPayload();
+        List<?> keys = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY, List.class);
         try {
-            List<ClassifiedChunk> valid = new ArrayList<>(batch.getPayload().size());
-            for (byte[] payload : batch.getPayload()) {
+            List<ClassifiedChunk> valid = new ArrayList<>(payloads.size());
+            List<Runnable> invalid = new ArrayList<>();
+            for (int i = 0; i < payloads.size(); i++) {
+                byte[] payload = payloads.get(i);
                 try {
                     valid.add(RightstreamJson.read(payload, ClassifiedChunk.class).validate());
                 } catch (InvalidMessageException e) {
-                    log.warn("dead-lettering an invalid message from {}: {}", TOPIC, e.getMessage());
-                    deadLetters.send(TOPIC, null, payload, e.getMessage(), e.getClass().getName());
+                    String key = key(keys, i);
+                    invalid.add(() -> deadLetter(key, payload, e.getMessage(), e.getClass().getName()));
                 }
             }
-            for (ChunkIndexer.Failure f : indexer.index(valid)) {
+            // Index first: if Elasticsearch is down the batch is retried, and dead-lettering the broken
+            // messages before that would put them on the DLQ once per retry.
+            List<ChunkIndexer.Failure> rejected = indexer.index(valid);
+            invalid.forEach(Runnable::run);
+            for (ChunkIndexer.Failure f : rejected) {
                 log.warn("dead-lettering passage {} that Elasticsearch rejected: {}", f.chunk().chunkId(), f.reason());
-                deadLetters.send(TOPIC, f.chunk().reportId(), RightstreamJson.write(f.chunk()), f.reason(),
+                deadLetter(f.chunk().reportId(), RightstreamJson.write(f.chunk()), f.reason(),
                         "org.rightstream.query.index.DocumentRejected");
             }
-        } catch (RuntimeException e) {
+        } catch (DeadLetterFailedException | IndexingUnavailableException e) {
             throw e;
         } catch (Exception e) {
-            throw new IndexingUnavailableException("indexing batch of " + batch.getPayload().size()
+            throw new IndexingUnavailableException("indexing batch of " + payloads.size()
                     + " passages failed, will retry: " + e.getMessage(), e);
+        }
+    }
+
+    private void deadLetter(String key, byte[] payload, String reason, String exceptionClass) {
+        log.warn("dead-lettering a message from {}: {}", TOPIC, reason);
+        try {
+            deadLetters.send(TOPIC, key, payload, reason, exceptionClass);
+        } catch (Exception e) {
+            throw new DeadLetterFailedException("could not write to " + Topics.dlq(TOPIC) + ", batch will be retried: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The record key (the reportId), so a dead letter lands where a replay keeps the report's order. */
+    private static String key(List<?> keys, int i) {
+        if (keys == null || i >= keys.size() || keys.get(i) == null) {
+            return null;
+        }
+        Object k = keys.get(i);
+        return k instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : k.toString();
+    }
+
+    /** The dead-letter topic could not take a message; nothing is committed and the batch is retried. */
+    public static final class DeadLetterFailedException extends RuntimeException {
+        DeadLetterFailedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

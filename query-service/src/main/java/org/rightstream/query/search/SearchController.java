@@ -30,7 +30,8 @@ class SearchController {
         if (size < 1 || size > MAX_SIZE) {
             throw new BadParameterException("size", "must be between 1 and " + MAX_SIZE + ", was " + size);
         }
-        if (from < 0 || from + size > MAX_WINDOW) {
+        // Written without from + size, which overflows int for a huge from and would let it through.
+        if (from < 0 || from > MAX_WINDOW - size) {
             throw new BadParameterException("from", "must be >= 0 with from + size <= " + MAX_WINDOW + ", was " + from);
         }
         return search.search(q.strip(), from, size);
