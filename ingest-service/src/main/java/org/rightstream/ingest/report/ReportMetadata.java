@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public record ReportMetadata(String country, Integer year, String title) {
     private static final Pattern TITLE = Pattern.compile(
-            "^\\s*(\\p{Lu}[\\p{L} .,'()-]{1,60}?)\\s+((?:19|20)\\d{2})\\s+(?:HUMAN RIGHTS|COUNTRY)\\s+REPORT\\b.*$",
+            "^\\s*(\\p{Lu}[\\p{L} .,'()-]{1,60}?)\\s+((?:19|20)\\d{2})\\s+(?:HUMAN RIGHTS|COUNTRY)\\s+REPORT\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final int HEAD_CHARS = 600;
 

@@ -4,8 +4,10 @@ import org.rightstream.ingest.report.PublishFailedException;
 import org.rightstream.ingest.report.ReportRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -15,6 +17,13 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestControllerAdvice
 class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** The servlet container does not tell the limit it enforced (Spring reports -1), so say the configured one. */
+    private final DataSize maxFileSize;
+
+    ProblemHandler(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
 
     @ExceptionHandler(ReportRejectedException.class)
     ProblemDetail rejected(ReportRejectedException e) {
@@ -33,7 +42,8 @@ class ProblemHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "the upload is larger than the limit of " + e.getMaxUploadSize() + " bytes");
+                "the upload is larger than the limit of "
+                        + (e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : maxFileSize.toBytes()) + " bytes");
         p.setTitle("Report rejected: TOO_LARGE");
         p.setProperty("reason", "TOO_LARGE");
         return p;
