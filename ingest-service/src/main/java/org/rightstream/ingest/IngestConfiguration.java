@@ -2,7 +2,6 @@ package org.rightstream.ingest;
 
 import java.time.Clock;
 import org.apache.kafka.clients.admin.Admin;
-import org.rightstream.ingest.chunk.ParagraphChunker;
 import org.rightstream.ingest.kafka.KafkaChunkPublisher;
 import org.rightstream.ingest.kafka.KafkaHealthIndicator;
 import org.rightstream.ingest.report.ReportIngestor;
@@ -17,7 +16,7 @@ class IngestConfiguration {
 
     @Bean
     ReportIngestor reportIngestor(IngestProperties props, KafkaTemplate<String, byte[]> template) {
-        return new ReportIngestor(new ParagraphChunker(props.targetWords(), props.maxWords()),
+        return ReportIngestor.standard(props.targetWords(), props.maxWords(),
                 new KafkaChunkPublisher(template, props.publishTimeout()), props.maxReportBytes(), Clock.systemUTC());
     }
 

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.rightstream.contracts.Taxonomy;
+import org.rightstream.ingest.chunk.HeadingCategories;
+import org.rightstream.ingest.clean.ReportCleaner;
+import org.rightstream.ingest.report.TextDecoder;
 
 /** The real sample reports in {@code /seeds}, read from the module directory (surefire's working directory). */
 public final class Seeds {
@@ -31,6 +35,12 @@ public final class Seeds {
     public static Path path(String number) {
         return all().stream().filter(p -> p.getFileName().toString().startsWith(number + "_")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no seed " + number + " in " + DIR.toAbsolutePath()));
+    }
+
+    /** The text ingest-service derives ids and offsets from: decoded, then cleaned. */
+    public static String cleanedText(byte[] bytes) {
+        HeadingCategories headings = new HeadingCategories(Taxonomy.get());
+        return new ReportCleaner(headings::isKnownHeading).clean(TextDecoder.decode(bytes), false).text();
     }
 
     public static byte[] bytes(String number) {

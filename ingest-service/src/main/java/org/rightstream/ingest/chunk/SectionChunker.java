@@ -137,7 +137,7 @@ public final class SectionChunker {
     }
 
     private static boolean isTitle(String block, String title) {
-        return title != null && block.strip().equalsIgnoreCase(title.strip());
+        return title != null && block.strip().equalsIgnoreCase(title.strip()) && Headings.isTitleLike(block, 20);
     }
 
     private static java.util.Optional<String> numbered(String text) {

@@ -23,7 +23,7 @@ final class ParagraphJoiner {
             "(?i).*\\b(and|or|of|the|for|to|in|on|with|against|including|regarding|by|from|a|an|their|its|his|her|our|this|that|these|those)$|.*,$");
     private static final Pattern BARE_LINK = Pattern.compile("^(?:https?://|www\\.)\\S+$");
     private static final Pattern MULTIPLE_SPACES = Pattern.compile(" {2,}");
-    private static final Pattern HYPHENATED = Pattern.compile(".*\\p{Ll}-$");
+    private static final Pattern HYPHENATED = Pattern.compile("(?s).*\\p{L}-$");
 
     private ParagraphJoiner() {
     }
@@ -101,11 +101,16 @@ final class ParagraphJoiner {
         return new Paragraph(MULTIPLE_SPACES.matcher(text).replaceAll(" "), page);
     }
 
-    /** Undo end-of-line hyphenation ("inter-" + "national"), otherwise join with a space. */
+    /**
+     * Undo end-of-line hyphenation ("inter-" + "national"); a hyphen before a capital stays, as in a
+     * wrapped double name ("Kassym-" + "Jomart"). Otherwise lines join with a space.
+     */
     static void appendLine(StringBuilder paragraph, String next) {
         int len = paragraph.length();
-        if (HYPHENATED.matcher(paragraph).matches() && Character.isLowerCase(next.codePointAt(0))) {
-            paragraph.setLength(len - 1);
+        if (HYPHENATED.matcher(paragraph).matches() && Character.isLetter(next.codePointAt(0))) {
+            if (Character.isLowerCase(next.codePointAt(0))) {
+                paragraph.setLength(len - 1);
+            }
             paragraph.append(next);
         } else {
             paragraph.append(' ').append(next);

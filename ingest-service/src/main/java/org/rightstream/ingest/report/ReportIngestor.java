@@ -8,8 +8,12 @@ import java.util.regex.Pattern;
 import org.rightstream.contracts.ChunkMessage;
 import org.rightstream.contracts.Ids;
 import org.rightstream.contracts.Source;
-import org.rightstream.ingest.chunk.ParagraphChunker;
-import org.rightstream.ingest.chunk.Passage;
+import org.rightstream.contracts.Taxonomy;
+import org.rightstream.ingest.chunk.HeadingCategories;
+import org.rightstream.ingest.chunk.SectionChunk;
+import org.rightstream.ingest.chunk.SectionChunker;
+import org.rightstream.ingest.clean.CleanDocument;
+import org.rightstream.ingest.clean.ReportCleaner;
 
 /**
  * Turns one uploaded report into its passages and publishes them. Ids come from the text, so the
@@ -20,16 +24,27 @@ public final class ReportIngestor {
     /** Fewer real words than this is a note or a fragment, not a report. */
     static final int MIN_WORDS = 30;
 
-    private final ParagraphChunker chunker;
+    private final ReportCleaner cleaner;
+    private final SectionChunker chunker;
     private final ChunkPublisher publisher;
     private final int maxBytes;
     private final Clock clock;
 
-    public ReportIngestor(ParagraphChunker chunker, ChunkPublisher publisher, int maxBytes, Clock clock) {
+    public ReportIngestor(ReportCleaner cleaner, SectionChunker chunker, ChunkPublisher publisher, int maxBytes,
+                          Clock clock) {
+        this.cleaner = cleaner;
         this.chunker = chunker;
         this.publisher = publisher;
         this.maxBytes = maxBytes;
         this.clock = clock;
+    }
+
+    /** The cleaner and section chunker with the taxonomy's headings, at the given passage sizes. */
+    public static ReportIngestor standard(int targetWords, int maxWords, ChunkPublisher publisher, int maxBytes,
+                                          Clock clock) {
+        HeadingCategories headings = new HeadingCategories(Taxonomy.get());
+        return new ReportIngestor(new ReportCleaner(headings::isKnownHeading),
+                new SectionChunker(headings, targetWords, maxWords), publisher, maxBytes, clock);
     }
 
     public IngestResult ingest(ReportUpload upload) {
@@ -41,7 +56,8 @@ public final class ReportIngestor {
             throw new ReportRejectedException(ReportRejectedException.Reason.TOO_LARGE,
                     "the file has " + bytes.length + " bytes; the limit is " + maxBytes + " bytes");
         }
-        String text = TextDecoder.decode(bytes);
+        CleanDocument doc = cleaner.clean(TextDecoder.decode(bytes), false);
+        String text = doc.text();
         long words = WORD.matcher(text).results().limit(MIN_WORDS).count();
         if (words < MIN_WORDS) {
             throw new ReportRejectedException(ReportRejectedException.Reason.NOT_A_REPORT,
@@ -53,16 +69,20 @@ public final class ReportIngestor {
         String title = upload.title() != null ? upload.title() : detected.title();
 
         String reportId = Ids.reportId(text);
-        List<Passage> passages = chunker.chunk(text);
+        List<SectionChunk> passages = chunker.chunk(doc, detected.title());
+        if (passages.isEmpty()) {
+            throw new ReportRejectedException(ReportRejectedException.Reason.NOT_A_REPORT,
+                    "the text has headings but no passages under them");
+        }
         Source source = new Source(upload.fileName(), Ids.sha256Hex(bytes),
                 upload.contentType() == null ? "text/plain" : upload.contentType(), upload.publisher());
         Instant now = clock.instant();
         List<ChunkMessage> messages = new ArrayList<>(passages.size());
         for (int i = 0; i < passages.size(); i++) {
-            Passage p = passages.get(i);
+            SectionChunk p = passages.get(i);
             messages.add(new ChunkMessage(ChunkMessage.SCHEMA_VERSION, reportId, Ids.chunkId(reportId, i), i,
-                    passages.size(), source, country, year, title, List.of(), null, p.text(), p.charStart(),
-                    p.charEnd(), null, List.of(), false, now));
+                    passages.size(), source, country, year, title, p.sectionPath(), p.headingCategory(), p.text(),
+                    p.charStart(), p.charEnd(), p.page(), p.paragraphNumbers(), p.isRecommendation(), now));
         }
         publisher.publish(reportId, messages);
         return new IngestResult(reportId, upload.fileName(), IngestResult.Status.PUBLISHED, messages.size(),

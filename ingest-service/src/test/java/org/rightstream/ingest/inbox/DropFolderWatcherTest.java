@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rightstream.contracts.ChunkMessage;
 import org.rightstream.ingest.Seeds;
-import org.rightstream.ingest.chunk.ParagraphChunker;
 import org.rightstream.ingest.report.ChunkPublisher;
 import org.rightstream.ingest.report.PublishFailedException;
 import org.rightstream.ingest.report.ReportIngestor;
@@ -48,7 +47,7 @@ class DropFolderWatcherTest {
             }
             published.add(List.copyOf(chunks));
         };
-        ReportIngestor ingestor = new ReportIngestor(new ParagraphChunker(180, 250), publisher, 1_000_000, Clock.systemUTC());
+        ReportIngestor ingestor = ReportIngestor.standard(180, 250, publisher, 1_000_000, Clock.systemUTC());
         return new DropFolderWatcher(inbox, ingestor);
     }
 
@@ -199,7 +198,7 @@ class DropFolderWatcherTest {
         Path notADirectory = Files.writeString(tmp.resolve("inbox-file"), "x");
 
         DropFolderWatcher broken = new DropFolderWatcher(notADirectory,
-                new ReportIngestor(new ParagraphChunker(180, 250), (id, chunks) -> published.add(chunks), 1_000, Clock.systemUTC()));
+                ReportIngestor.standard(180, 250, (id, chunks) -> published.add(chunks), 1_000, Clock.systemUTC()));
 
         assertThatThrownBy(broken::prepare).isInstanceOf(IOException.class);
     }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.rightstream.contracts.ChunkMessage;
 import org.rightstream.contracts.Ids;
 import org.rightstream.ingest.Seeds;
-import org.rightstream.ingest.chunk.ParagraphChunker;
 import org.rightstream.ingest.report.ReportRejectedException.Reason;
 
 class ReportIngestorTest {
@@ -44,7 +43,7 @@ class ReportIngestorTest {
     private final RecordingPublisher publisher = new RecordingPublisher();
 
     private ReportIngestor ingestor(ChunkPublisher p) {
-        return new ReportIngestor(new ParagraphChunker(60, 100), p, MAX_BYTES, CLOCK);
+        return ReportIngestor.standard(60, 100, p, MAX_BYTES, CLOCK);
     }
 
     private static String words(int n) {
@@ -68,7 +67,7 @@ class ReportIngestorTest {
         assertThat(again.reportId()).isEqualTo(first.reportId());
         assertThat(second.only()).extracting(ChunkMessage::chunkId)
                 .containsExactlyElementsOf(publisher.only().stream().map(ChunkMessage::chunkId).toList());
-        assertThat(first.reportId()).isEqualTo(Ids.reportId(TextDecoder.decode(seed)));
+        assertThat(first.reportId()).isEqualTo(Ids.reportId(Seeds.cleanedText(seed)));
     }
 
     @Test
@@ -97,7 +96,7 @@ class ReportIngestorTest {
     @Test
     void chunksAreNumberedInOrderAndEachIsAValidMessage() {
         byte[] seed = Seeds.bytes("002");
-        String text = TextDecoder.decode(seed);
+        String text = Seeds.cleanedText(seed);
 
         IngestResult result = ingestor(publisher).ingest(new ReportUpload("kz-2021.txt", seed, "text/plain; charset=utf-8",
                 null, null, null, "US Department of State"));
@@ -189,7 +188,7 @@ class ReportIngestorTest {
     void fileOverMaxBytesIsRejectedAsTooLargeButExactlyMaxBytesIsAccepted() {
         byte[] seed = Seeds.bytes("003");
         int limit = seed.length;
-        ReportIngestor small = new ReportIngestor(new ParagraphChunker(60, 100), publisher, limit, CLOCK);
+        ReportIngestor small = ReportIngestor.standard(60, 100, publisher, limit, CLOCK);
         byte[] oneMore = (new String(seed, StandardCharsets.UTF_8) + " ").getBytes(StandardCharsets.UTF_8);
 
         ReportRejectedException e = rejection(small, ReportUpload.of("big.txt", oneMore));
