@@ -9,6 +9,8 @@ public final class Topics {
     public static final String REPORT_CHUNKS = "report.chunks";
     public static final String REPORT_CHUNKS_CLASSIFIED = "report.chunks.classified";
     public static final String ALERTS = "alerts";
+    /** The report registry: one record per report (latest state), compacted so it never loses a report. */
+    public static final String REPORTS_REGISTRY = "reports.registry";
     public static final String DLQ_SUFFIX = ".dlq";
 
     /** One limit for a whole report travelling as a message: topic, broker, producer, consumer and upload. */
@@ -32,7 +34,8 @@ public final class Topics {
             new TopicSpec(dlq(REPORT_CHUNKS), PARTITIONS, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),
             new TopicSpec(REPORT_CHUNKS_CLASSIFIED, PARTITIONS, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),
             new TopicSpec(dlq(REPORT_CHUNKS_CLASSIFIED), PARTITIONS, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),
-            new TopicSpec(ALERTS, PARTITIONS, FOREVER, MAX_PASSAGE_MESSAGE_BYTES));
+            new TopicSpec(ALERTS, PARTITIONS, FOREVER, MAX_PASSAGE_MESSAGE_BYTES),
+            new TopicSpec(REPORTS_REGISTRY, 1, FOREVER, MAX_PASSAGE_MESSAGE_BYTES, true));
 
     private Topics() {
     }
@@ -41,6 +44,13 @@ public final class Topics {
         return topic + DLQ_SUFFIX;
     }
 
-    public record TopicSpec(String name, int partitions, long retentionMs, int maxMessageBytes) {
+    /**
+     * @param compacted keep the latest record per key forever (cleanup.policy=compact) instead of
+     *                  deleting by age
+     */
+    public record TopicSpec(String name, int partitions, long retentionMs, int maxMessageBytes, boolean compacted) {
+        public TopicSpec(String name, int partitions, long retentionMs, int maxMessageBytes) {
+            this(name, partitions, retentionMs, maxMessageBytes, false);
+        }
     }
 }

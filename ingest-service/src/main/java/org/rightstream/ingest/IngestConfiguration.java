@@ -1,9 +1,12 @@
 package org.rightstream.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.rightstream.ingest.kafka.KafkaChunkPublisher;
 import org.rightstream.ingest.kafka.KafkaHealthIndicator;
+import org.rightstream.ingest.registry.KafkaReportRegistry;
+import org.rightstream.ingest.registry.ReportRegistry;
 import org.rightstream.ingest.report.ReportIngestor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,9 +18,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 class IngestConfiguration {
 
     @Bean
-    ReportIngestor reportIngestor(IngestProperties props, KafkaTemplate<String, byte[]> template) {
+    ReportIngestor reportIngestor(IngestProperties props, KafkaTemplate<String, byte[]> template, ReportRegistry registry) {
         return ReportIngestor.standard(props.targetWords(), props.maxWords(),
-                new KafkaChunkPublisher(template, props.publishTimeout()), props.maxReportBytes(), Clock.systemUTC());
+                new KafkaChunkPublisher(template, props.publishTimeout()), registry, props.maxReportBytes(),
+                Clock.systemUTC());
+    }
+
+    /** Replays reports.registry before the service takes any report, so duplicates are known at once. */
+    @Bean(destroyMethod = "close")
+    KafkaReportRegistry reportRegistry(KafkaTemplate<String, byte[]> template, KafkaAdmin kafkaAdmin,
+                                       IngestProperties props) {
+        KafkaReportRegistry registry = new KafkaReportRegistry(template, kafkaAdmin.getConfigurationProperties(),
+                props.publishTimeout());
+        registry.start(Duration.ofSeconds(60));
+        return registry;
     }
 
     @Bean(destroyMethod = "close")

@@ -51,7 +51,7 @@ import tools.jackson.databind.JsonNode;
         "spring.servlet.multipart.max-file-size=" + ReportUploadKafkaTest.MAX_FILE_KB + "KB",
         "spring.servlet.multipart.max-request-size=" + 2 * ReportUploadKafkaTest.MAX_FILE_KB + "KB",
         "rightstream.ingest.publish-timeout=20s"})
-@EmbeddedKafka(partitions = 3, topics = Topics.REPORT_CHUNKS)
+@EmbeddedKafka(partitions = 3, topics = {Topics.REPORT_CHUNKS, Topics.REPORTS_REGISTRY})
 class ReportUploadKafkaTest {
     static final int MAX_FILE_KB = 128;
 

@@ -91,6 +91,9 @@ class PipelineEndToEndIT {
         assertThat(hit.path("modelVersion").asString()).isEqualTo("baseline-0");
         assertThat(hit.path("severity").asInt()).isBetween(1, 5);
         assertThat(hit.path("snippets").get(0).asString()).containsIgnoringCase("<mark>torture</mark>");
+        // Passages know where they sit in the report.
+        assertThat(fromThisReport).anySatisfy(h -> assertThat(h.path("sectionPath").toString())
+                .contains("c. Torture and Other Cruel, Inhuman, or Degrading Treatment or Punishment"));
 
         // The stored document carries every field of the classified-chunk contract.
         JsonNode doc = esDocument(hit.path("chunkId").asString());
@@ -103,10 +106,11 @@ class PipelineEndToEndIT {
         assertThat(doc.path("source").path("fileName").asString()).isEqualTo(report.getFileName().toString());
         assertThat(doc.path("source").path("sha256").asString()).isEqualTo(Ids.sha256Hex(Files.readAllBytes(report)));
         assertThat(doc.path("severity").path("indicators").get(0).path("rule").asString()).contains("placeholder");
+        assertThat(doc.path("sectionPath").size()).isPositive();
     }
 
     @Test
-    void sendingTheSameReportAgainKeepsOneCopyOfEachPassage() throws Exception {
+    void sendingTheSameReportAgainIsRecognisedAndAForcedReplayKeepsOneCopyOfEachPassage() throws Exception {
         Path report = seed("003_");
         byte[] bytes = Files.readAllBytes(report);
         String url = pipeline.url("ingest-service") + "/api/reports";
@@ -116,13 +120,29 @@ class PipelineEndToEndIT {
         int chunks = first.json().path("chunks").asInt();
         await().atMost(SEARCHABLE_WITHIN).untilAsserted(() -> assertThat(countIndexed(reportId)).isEqualTo(chunks));
 
-        Api.Response second = Api.upload(url, "second-name.txt", bytes);
-        assertThat(second.json().path("reportId").asString()).isEqualTo(reportId);
-        // Wait until the second copy has passed through (its file name replaces the first), then count.
+        Api.Response again = Api.upload(url, "again.txt", bytes);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(again.json().path("reportId").asString()).isEqualTo(reportId);
+
+        // The same submission as markdown is a near-duplicate and is not published.
+        Api.Response markdown = Api.upload(url, "submission.md", Files.readAllBytes(seed("004_")));
+        assertThat(markdown.json().path("status").asString()).isEqualTo("NEAR_DUPLICATE");
+        assertThat(markdown.json().path("duplicateOf").asString()).isEqualTo(reportId);
+
+        // Publishing it anyway replaces the passages (same ids), it never adds copies.
+        Api.Response forced = Api.upload(url + "?allowDuplicate=true", "second-name.txt", bytes);
+        assertThat(forced.status()).as(forced.body()).isEqualTo(201);
         await().atMost(SEARCHABLE_WITHIN).untilAsserted(() ->
                 assertThat(esDocument(Ids.chunkId(reportId, chunks - 1)).path("source").path("fileName").asString())
                         .isEqualTo("second-name.txt"));
         assertThat(countIndexed(reportId)).isEqualTo(chunks);
+
+        Api.Response registry = Api.get(pipeline.url("ingest-service") + "/api/reports/" + reportId);
+        assertThat(registry.status()).isEqualTo(200);
+        assertThat(registry.json().path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(registry.json().path("chunks").asInt()).isEqualTo(chunks);
+        assertThat(Api.get(pipeline.url("ingest-service") + "/api/reports/unknown-id").status()).isEqualTo(404);
     }
 
     @Test
@@ -171,9 +191,9 @@ class PipelineEndToEndIT {
                 .contains("not a valid ChunkMessage");
 
         // A valid report sent afterwards still flows through.
-        Path report = seed("004_");
-        Api.Response upload = Api.upload(pipeline.url("ingest-service") + "/api/reports", "after-dlq.md",
-                Files.readAllBytes(report));
+        Path report = seed("002_");
+        Api.Response upload = Api.upload(pipeline.url("ingest-service") + "/api/reports?allowDuplicate=true",
+                "after-dlq.txt", Files.readAllBytes(report));
         String reportId = upload.json().path("reportId").asString();
         int chunks = upload.json().path("chunks").asInt();
         await().atMost(SEARCHABLE_WITHIN).untilAsserted(() -> assertThat(countIndexed(reportId)).isEqualTo(chunks));

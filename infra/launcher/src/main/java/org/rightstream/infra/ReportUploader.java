@@ -43,8 +43,10 @@ final class ReportUploader {
             long start = System.nanoTime();
             Result r = uploadOne(file);
             results.add(r);
-            out.printf("  [%d/%d] %s: %s%s (%.1f s)%n", i, files.size(), file.getFileName(), r.status(),
-                    r.ok() ? ", " + r.chunks() + " passages, report " + r.reportId() : " - " + r.message(),
+            String detail = !r.ok() ? " - " + r.message()
+                    : "PUBLISHED".equals(r.status()) ? ", " + r.chunks() + " passages, report " + r.reportId()
+                    : " - " + r.message();
+            out.printf("  [%d/%d] %s: %s%s (%.1f s)%n", i, files.size(), file.getFileName(), r.status(), detail,
                     (System.nanoTime() - start) / 1e9);
         }
         return results;

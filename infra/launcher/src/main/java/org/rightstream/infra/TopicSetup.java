@@ -70,6 +70,7 @@ public final class TopicSetup {
         return Map.of(
                 TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs()),
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(spec.maxMessageBytes()),
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
     }
 }

@@ -57,7 +57,8 @@ class ProblemHandler {
         return p;
     }
 
-    @ExceptionHandler({PublishFailedException.class, org.apache.kafka.common.KafkaException.class})
+    @ExceptionHandler({PublishFailedException.class, org.apache.kafka.common.KafkaException.class,
+            org.rightstream.ingest.registry.KafkaReportRegistry.RegistryUnavailableException.class})
     ProblemDetail publishFailed(RuntimeException e) {
         log.warn("publish failed: {}", e.getMessage());
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -1,0 +1,45 @@
+package org.rightstream.ingest.registry;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rightstream.ingest.dedup.MinHashSignature;
+import org.rightstream.ingest.dedup.MinHasher;
+import org.rightstream.ingest.dedup.NearDuplicateIndex;
+
+/**
+ * The in-memory view of the registry: the latest record per id and the near-duplicate index of
+ * published reports. Thread-safe; fed by local writes and by the registry topic.
+ */
+final class RegistryState {
+    private final Map<String, ReportRecord> records = new ConcurrentHashMap<>();
+    private static final String SCHEME = new MinHasher().version();
+    private final NearDuplicateIndex index = new NearDuplicateIndex(32, 0.8);
+
+    void apply(ReportRecord record) {
+        records.put(record.id(), record);
+        index.remove(record.id());
+        String prefix = SCHEME + ":";
+        // A signature from another MinHash scheme is not comparable; that report is then only caught as an exact duplicate.
+        if (record.status() == ReportRecord.Status.PUBLISHED && record.minhash() != null
+                && record.minhash().startsWith(prefix)) {
+            index.add(record.id(), MinHashSignature.decode(record.minhash().substring(prefix.length())));
+        }
+    }
+
+    Optional<ReportRecord> get(String id) {
+        return Optional.ofNullable(records.get(id));
+    }
+
+    List<ReportRecord> list() {
+        return records.values().stream()
+                .sorted(Comparator.comparing(ReportRecord::receivedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
+    Optional<NearDuplicateIndex.Match> nearDuplicateOf(MinHashSignature signature, String excludeId) {
+        return index.findMostSimilar(signature, excludeId);
+    }
+}
