@@ -18,6 +18,8 @@ import org.rightstream.ingest.clean.ReportCleaner;
 import org.rightstream.ingest.dedup.MinHashSignature;
 import org.rightstream.ingest.dedup.MinHasher;
 import org.rightstream.ingest.dedup.NearDuplicateIndex;
+import org.rightstream.ingest.extract.DocumentExtractor;
+import org.rightstream.ingest.extract.ExtractedText;
 import org.rightstream.ingest.registry.InMemoryReportRegistry;
 import org.rightstream.ingest.registry.ReportRecord;
 import org.rightstream.ingest.registry.ReportRegistry;
@@ -34,22 +36,22 @@ public final class ReportIngestor {
     /** Fewer real words than this is a note or a fragment, not a report. */
     static final int MIN_WORDS = 30;
 
+    private final DocumentExtractor extractor;
     private final ReportCleaner cleaner;
     private final SectionChunker chunker;
     private final ChunkPublisher publisher;
     private final ReportRegistry registry;
     private final MinHasher hasher;
-    private final int maxBytes;
     private final Clock clock;
 
-    public ReportIngestor(ReportCleaner cleaner, SectionChunker chunker, ChunkPublisher publisher,
-                          ReportRegistry registry, MinHasher hasher, int maxBytes, Clock clock) {
+    public ReportIngestor(DocumentExtractor extractor, ReportCleaner cleaner, SectionChunker chunker,
+                          ChunkPublisher publisher, ReportRegistry registry, MinHasher hasher, Clock clock) {
+        this.extractor = extractor;
         this.cleaner = cleaner;
         this.chunker = chunker;
         this.publisher = publisher;
         this.registry = registry;
         this.hasher = hasher;
-        this.maxBytes = maxBytes;
         this.clock = clock;
     }
 
@@ -57,8 +59,8 @@ public final class ReportIngestor {
     public static ReportIngestor standard(int targetWords, int maxWords, ChunkPublisher publisher,
                                           ReportRegistry registry, int maxBytes, Clock clock) {
         HeadingCategories headings = new HeadingCategories(Taxonomy.get());
-        return new ReportIngestor(new ReportCleaner(headings::isKnownHeading),
-                new SectionChunker(headings, targetWords, maxWords), publisher, registry, new MinHasher(), maxBytes, clock);
+        return new ReportIngestor(new DocumentExtractor(maxBytes), new ReportCleaner(headings::isKnownHeading),
+                new SectionChunker(headings, targetWords, maxWords), publisher, registry, new MinHasher(), clock);
     }
 
     /** As {@link #standard(int, int, ChunkPublisher, ReportRegistry, int, Clock)} with a registry in memory. */
@@ -88,14 +90,8 @@ public final class ReportIngestor {
     }
 
     private IngestResult ingest(ReportUpload upload, byte[] bytes, String sha256, Instant received) {
-        if (bytes.length == 0) {
-            throw new ReportRejectedException(ReportRejectedException.Reason.EMPTY, "the file is empty");
-        }
-        if (bytes.length > maxBytes) {
-            throw new ReportRejectedException(ReportRejectedException.Reason.TOO_LARGE,
-                    "the file has " + bytes.length + " bytes; the limit is " + maxBytes + " bytes");
-        }
-        CleanDocument doc = cleaner.clean(TextDecoder.decode(bytes), false);
+        ExtractedText extracted = extractor.extract(upload.fileName(), bytes);
+        CleanDocument doc = cleaner.clean(extracted.text(), extracted.paginated());
         String text = doc.text();
         long words = WORD.matcher(text).results().limit(MIN_WORDS).count();
         if (words < MIN_WORDS) {
@@ -106,7 +102,8 @@ public final class ReportIngestor {
         String country = upload.country() != null ? upload.country() : detected.country();
         Integer year = upload.year() != null ? upload.year() : detected.year();
         String title = upload.title() != null ? upload.title() : detected.title();
-        String contentType = upload.contentType() == null ? "text/plain" : upload.contentType();
+        String contentType = upload.contentType() == null || upload.contentType().startsWith("application/octet-stream")
+                ? extracted.contentType() : upload.contentType();
         String reportId = Ids.reportId(text);
 
         Optional<ReportRecord> earlier = registry.get(reportId);
@@ -118,13 +115,14 @@ public final class ReportIngestor {
         }
         MinHashSignature signature = hasher.sign(text);
         ReportRecord record = new ReportRecord(reportId, ReportRecord.Status.PUBLISHING, upload.fileName(), contentType,
-                sha256, country, year, title, upload.publisher(), null, 0, null, null, null, received, null, null,
-                hasher.version() + ":" + signature.encode());
+                sha256, country, year, title, upload.publisher(), extracted.language(), 0, null, null, null, received,
+                null, null, hasher.version() + ":" + signature.encode());
         Optional<NearDuplicateIndex.Match> near = registry.nearDuplicateOf(signature, reportId);
         if (near.isPresent() && !upload.allowDuplicate()) {
             NearDuplicateIndex.Match m = near.get();
             ReportRecord dup = new ReportRecord(reportId, ReportRecord.Status.NEAR_DUPLICATE, upload.fileName(),
-                    contentType, sha256, country, year, title, upload.publisher(), null, 0, m.reportId(), m.similarity(),
+                    contentType, sha256, country, year, title, upload.publisher(), extracted.language(), 0, m.reportId(),
+                    m.similarity(),
                     null, received, clock.instant(), clock.instant().toEpochMilli() - received.toEpochMilli(),
                     hasher.version() + ":" + signature.encode());
             registry.put(dup);
