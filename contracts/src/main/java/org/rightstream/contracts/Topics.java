@@ -15,6 +15,8 @@ public final class Topics {
 
     /** One limit for a whole report travelling as a message: topic, broker, producer, consumer and upload. */
     public static final int MAX_REPORT_BYTES = 20 * 1024 * 1024;
+    /** A message carrying a whole report: the report plus room for its headers. */
+    public static final int MAX_REPORT_MESSAGE_BYTES = MAX_REPORT_BYTES + 64 * 1024;
     /** Passages and alerts are small; 1 MiB leaves room for a long passage with its labels. */
     public static final int MAX_PASSAGE_MESSAGE_BYTES = 1024 * 1024;
 
@@ -28,8 +30,8 @@ public final class Topics {
      * many partitions as their source, because the binder dead-letters to the same partition number.
      */
     public static final List<TopicSpec> ALL = List.of(
-            new TopicSpec(REPORTS_INCOMING, PARTITIONS, Duration.ofDays(7).toMillis(), MAX_REPORT_BYTES),
-            new TopicSpec(dlq(REPORTS_INCOMING), PARTITIONS, THIRTY_DAYS, MAX_REPORT_BYTES),
+            new TopicSpec(REPORTS_INCOMING, PARTITIONS, Duration.ofDays(7).toMillis(), MAX_REPORT_MESSAGE_BYTES),
+            new TopicSpec(dlq(REPORTS_INCOMING), PARTITIONS, THIRTY_DAYS, MAX_REPORT_MESSAGE_BYTES),
             new TopicSpec(REPORT_CHUNKS, PARTITIONS, FOREVER, MAX_PASSAGE_MESSAGE_BYTES),
             new TopicSpec(dlq(REPORT_CHUNKS), PARTITIONS, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),
             new TopicSpec(REPORT_CHUNKS_CLASSIFIED, PARTITIONS, THIRTY_DAYS, MAX_PASSAGE_MESSAGE_BYTES),

@@ -172,9 +172,18 @@ class PipelineEndToEndIT {
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().path("detail").asString()).contains("empty");
         Api.Response binary = Api.upload(pipeline.url("ingest-service") + "/api/reports", "x.bin",
-                new byte[] {(byte) 0xC3, (byte) 0x28, 0, 1, 2});
-        assertThat(binary.status()).isEqualTo(422);
-        assertThat(binary.json().path("detail").asString()).contains("UTF-8");
+                new byte[] {(byte) 0xC3, (byte) 0x28, 0, 1, 2, (byte) 0xFF, (byte) 0xD8});
+        assertThat(binary.status()).isEqualTo(415);
+        assertThat(binary.json().path("reason").asString()).isEqualTo("UNSUPPORTED_TYPE");
+        byte[] latin1 = "Le rapport décrit des détentions arbitraires à Almaty et ailleurs dans le pays."
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Api.Response notUtf8 = Api.upload(pipeline.url("ingest-service") + "/api/reports", "rapport.txt", latin1);
+        assertThat(notUtf8.status()).isEqualTo(422);
+        assertThat(notUtf8.json().path("detail").asString()).contains("UTF-8");
+
+        // Every rejection is in the registry with its reason.
+        Api.Response rejected = Api.get(pipeline.url("ingest-service") + "/api/reports?status=REJECTED");
+        assertThat(rejected.json().findValuesAsString("fileName")).contains("empty.txt", "x.bin", "rapport.txt", name);
     }
 
     @Test

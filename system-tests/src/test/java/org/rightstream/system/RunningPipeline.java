@@ -45,7 +45,7 @@ final class RunningPipeline {
                 home.resolve("target/test-elasticsearch"), PipelineServices.freePort(19200), 512);
         kafka = new EmbeddedKafkaKraftBroker(1, 3).brokerProperties(Map.of(
                 "auto.create.topics.enable", "false",
-                "message.max.bytes", Integer.toString(Topics.MAX_REPORT_BYTES + 65536),
+                "message.max.bytes", Integer.toString(Topics.MAX_REPORT_MESSAGE_BYTES),
                 "group.initial.rebalance.delay.ms", "0"));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-pipeline"));
         try {

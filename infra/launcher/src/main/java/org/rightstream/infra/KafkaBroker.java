@@ -165,7 +165,7 @@ public final class KafkaBroker {
 
     String serverProperties() {
         // Room for a whole report on reports.incoming plus record overhead.
-        int maxMessage = Topics.MAX_REPORT_BYTES + 64 * 1024;
+        int maxMessage = Topics.MAX_REPORT_MESSAGE_BYTES;
         return String.join("\n",
                 "# Written by the rightstream launcher on every start; edit KafkaBroker instead.",
                 "process.roles=broker,controller",
