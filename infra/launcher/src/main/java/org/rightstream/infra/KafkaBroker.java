@@ -73,8 +73,9 @@ public final class KafkaBroker {
 
     /** Starts the broker unless ours is already running (then it is reused). Returns true when this call started it. */
     public boolean start(Duration timeout) {
-        if (process().isPresent()) {
-            waitHealthy(timeout);
+        Optional<ProcessHandle> running = process();
+        if (running.isPresent()) {
+            waitHealthy(running.get(), timeout);
             return false;
         }
         for (int p : List.of(port, controllerPort)) {
@@ -92,8 +93,9 @@ public final class KafkaBroker {
                 "-Dlog4j2.configurationFile=" + nodeDir.resolve("config/log4j2.properties"),
                 "-Dkafka.logs.dir=" + nodeDir.resolve("logs"),
                 "-cp", classpath, MARKER, nodeDir.resolve("config/server.properties").toString());
+        Process process;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             Files.writeString(pidFile(), Long.toString(process.pid()));
@@ -101,18 +103,20 @@ public final class KafkaBroker {
             throw new LaunchException("cannot start Kafka: " + e.getMessage(), e);
         }
         try {
-            waitHealthy(timeout);
+            waitHealthy(process.toHandle(), timeout);
         } catch (RuntimeException e) {
-            stop();
+            // By handle, not by pid file: this process is ours whatever /proc shows at this moment.
+            Processes.stop(process.toHandle(), Duration.ofSeconds(30));
             throw e;
         }
         return true;
     }
 
-    private void waitHealthy(Duration timeout) {
+    /** Liveness on the handle: right after the fork /proc still shows the launcher's command line. */
+    private void waitHealthy(ProcessHandle handle, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (process().isEmpty() && Processes.readPid(pidFile()).isPresent() && !Processes.isListening(port)) {
+            if (!handle.isAlive()) {
                 throw new LaunchException("Kafka exited during start-up. Last log lines:\n" + Processes.tail(logFile(), 20));
             }
             if (Processes.isListening(port) && isHealthy()) {

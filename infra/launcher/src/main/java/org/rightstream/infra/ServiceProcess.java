@@ -63,8 +63,9 @@ public final class ServiceProcess {
     }
 
     public boolean start(Duration timeout) {
-        if (process().isPresent()) {
-            waitHealthy(timeout);
+        Optional<ProcessHandle> running = process();
+        if (running.isPresent()) {
+            waitHealthy(running.get(), timeout);
             return false;
         }
         if (!Files.isRegularFile(jar)) {
@@ -79,10 +80,11 @@ public final class ServiceProcess {
                 "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
                 "--server.port=" + port));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+        Process process;
         try {
             Files.createDirectories(pidFile().getParent());
             Files.createDirectories(logFile().getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             Files.writeString(pidFile(), Long.toString(process.pid()));
@@ -90,19 +92,24 @@ public final class ServiceProcess {
             throw new LaunchException("cannot start " + name + ": " + e.getMessage(), e);
         }
         try {
-            waitHealthy(timeout);
+            waitHealthy(process.toHandle(), timeout);
         } catch (RuntimeException e) {
-            stop();
+            // By handle, not by pid file: this process is ours whatever /proc shows at this moment.
+            Processes.stop(process.toHandle(), Duration.ofSeconds(40));
             throw e;
         }
         return true;
     }
 
-    private void waitHealthy(Duration timeout) {
+    /**
+     * Waits for UP. Liveness is judged on the handle itself: right after the fork the command line in
+     * /proc is still the launcher's, so a check by command line could take a starting service for dead.
+     */
+    private void waitHealthy(ProcessHandle handle, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "unreachable";
         while (System.nanoTime() < deadline) {
-            if (process().isEmpty()) {
+            if (!handle.isAlive()) {
                 throw new LaunchException(name + " exited during start-up. Last log lines:\n" + Processes.tail(logFile(), 25));
             }
             last = health();

@@ -23,7 +23,6 @@ final class ParagraphJoiner {
             "(?i).*\\b(and|or|of|the|for|to|in|on|with|against|including|regarding|by|from|a|an|their|its|his|her|our|this|that|these|those)$|.*,$");
     private static final Pattern BARE_LINK = Pattern.compile("^(?:https?://|www\\.)\\S+$");
     private static final Pattern MULTIPLE_SPACES = Pattern.compile(" {2,}");
-    private static final Pattern HYPHENATED = Pattern.compile("(?s).*\\p{L}-$");
 
     private ParagraphJoiner() {
     }
@@ -107,7 +106,8 @@ final class ParagraphJoiner {
      */
     static void appendLine(StringBuilder paragraph, String next) {
         int len = paragraph.length();
-        if (HYPHENATED.matcher(paragraph).matches() && Character.isLetter(next.codePointAt(0))) {
+        boolean hyphenated = len >= 2 && paragraph.charAt(len - 1) == '-' && Character.isLetter(paragraph.charAt(len - 2));
+        if (hyphenated && Character.isLetter(next.codePointAt(0))) {
             if (Character.isLowerCase(next.codePointAt(0))) {
                 paragraph.setLength(len - 1);
             }
