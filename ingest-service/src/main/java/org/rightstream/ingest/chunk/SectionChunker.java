@@ -22,6 +22,8 @@ public final class SectionChunker {
     private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,3})\\.\\s");
     private static final Pattern BULLETED_HEADING = Pattern.compile("^•\\s+(.*)$");
     private static final Pattern WORD = Pattern.compile("\\S+");
+    /** Far above any real passage (250 words is about 1,800 characters), far below the 1 MiB message limit. */
+    static final int MAX_PASSAGE_CHARS = 20_000;
     private static final Pattern BARE_LINK = Pattern.compile("^(?:https?://|www\\.)\\S+$");
 
     private record Heading(int level, String text) {
@@ -107,9 +109,14 @@ public final class SectionChunker {
             return;
         }
         boolean recommendation = g.path.stream().anyMatch(SectionChunker::isRecommendationHeading);
-        out.add(new SectionChunk(doc.text().substring(g.start, g.end), g.start, g.end,
-                g.page > 0 ? g.page : null, g.path, categories.categoryOfPath(g.path).orElse(null),
-                g.paragraphNumbers, recommendation));
+        String category = categories.categoryOfPath(g.path).orElse(null);
+        // Text without spaces (a pasted data blob) cannot be cut at words: cut it at a fixed size so no
+        // message outgrows the topic's limit.
+        for (int start = g.start; start < g.end; start += MAX_PASSAGE_CHARS) {
+            int end = Math.min(g.end, start + MAX_PASSAGE_CHARS);
+            out.add(new SectionChunk(doc.text().substring(start, end), start, end, g.page > 0 ? g.page : null, g.path,
+                    category, start == g.start ? g.paragraphNumbers : List.of(), recommendation));
+        }
     }
 
     /** 1 top-level, 2 lettered sub-section, 3 sub-heading; 0 for body text. */

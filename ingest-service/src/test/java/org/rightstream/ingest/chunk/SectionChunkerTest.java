@@ -120,4 +120,13 @@ class SectionChunkerTest {
             assertThat(c.headingCategory()).isNull();
         });
     }
+
+    @Test
+    void textWithoutSpacesIsCutSoNoPassageOutgrowsAMessage() {
+        String blob = "A".repeat(SectionChunker.MAX_PASSAGE_CHARS * 3 + 17);
+        List<SectionChunk> chunks = chunk("I. ANNEX\n\n" + blob, null);
+        assertThat(chunks).hasSize(4);
+        assertThat(chunks).allSatisfy(c -> assertThat(c.text().length()).isLessThanOrEqualTo(SectionChunker.MAX_PASSAGE_CHARS));
+        assertThat(String.join("", chunks.stream().map(SectionChunk::text).toList())).isEqualTo(blob);
+    }
 }
