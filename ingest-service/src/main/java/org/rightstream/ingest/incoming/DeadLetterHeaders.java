@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.rightstream.contracts.DeadLetters;
 import org.rightstream.ingest.report.ReportRejectedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -18,16 +19,16 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
  */
 public final class DeadLetterHeaders {
     /** Why the message was not ingested, in plain words. */
-    public static final String EXCEPTION_MESSAGE = "x-exception-message";
+    public static final String EXCEPTION_MESSAGE = DeadLetters.EXCEPTION_MESSAGE;
     /** Class of the exception that says why. */
-    public static final String EXCEPTION_FQCN = "x-exception-fqcn";
+    public static final String EXCEPTION_FQCN = DeadLetters.EXCEPTION_FQCN;
     /** Class of that exception's cause, when it has one. */
     public static final String EXCEPTION_CAUSE_FQCN = "x-exception-cause-fqcn";
     /** Stack trace of that exception, cut at {@link #MAX_STACKTRACE_CHARS} characters. */
     public static final String EXCEPTION_STACKTRACE = "x-exception-stacktrace";
-    public static final String ORIGINAL_TOPIC = "x-original-topic";
-    public static final String ORIGINAL_PARTITION = "x-original-partition";
-    public static final String ORIGINAL_OFFSET = "x-original-offset";
+    public static final String ORIGINAL_TOPIC = DeadLetters.ORIGINAL_TOPIC;
+    public static final String ORIGINAL_PARTITION = DeadLetters.ORIGINAL_PARTITION;
+    public static final String ORIGINAL_OFFSET = DeadLetters.ORIGINAL_OFFSET;
     /** Epoch milliseconds of the original record. */
     public static final String ORIGINAL_TIMESTAMP = "x-original-timestamp";
     /**

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,8 +18,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.rightstream.contracts.InvalidMessageException;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Topics;
-import org.rightstream.ingest.dedup.MinHashSignature;
-import org.rightstream.ingest.dedup.NearDuplicateIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,10 +28,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the same topic (so all instances agree on what was ingested), and compaction keeps the latest
  * state of every report forever. Each instance replays the topic on start and then follows it.
  */
-public final class KafkaReportRegistry implements ReportRegistry, AutoCloseable {
+public final class KafkaReportRegistry extends StateBackedRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KafkaReportRegistry.class);
 
-    private final RegistryState state = new RegistryState();
     private final KafkaTemplate<String, byte[]> template;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Duration writeTimeout;
@@ -113,16 +109,6 @@ public final class KafkaReportRegistry implements ReportRegistry, AutoCloseable 
         return caughtUp;
     }
 
-    @Override
-    public Optional<ReportRecord> get(String id) {
-        return state.get(id);
-    }
-
-    @Override
-    public List<ReportRecord> list() {
-        return state.list();
-    }
-
     /**
      * Writes the record and returns once this instance has read it back from the topic, so the view
      * always follows the topic's order (a late echo of an older state can never overwrite a newer one).
@@ -155,11 +141,6 @@ public final class KafkaReportRegistry implements ReportRegistry, AutoCloseable 
                 }
             }
         }
-    }
-
-    @Override
-    public Optional<NearDuplicateIndex.Match> nearDuplicateOf(MinHashSignature signature, String excludeId) {
-        return state.nearDuplicateOf(signature, excludeId);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.rightstream.contracts.DeadLetters;
 import org.rightstream.contracts.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -13,9 +14,9 @@ import org.springframework.kafka.core.KafkaTemplate;
  * acknowledgement so the input offset is committed only once the message is safe.
  */
 public final class DeadLetterPublisher {
-    public static final String EXCEPTION_MESSAGE = "x-exception-message";
-    public static final String ORIGINAL_TOPIC = "x-original-topic";
-    public static final String EXCEPTION_FQCN = "x-exception-fqcn";
+    public static final String EXCEPTION_MESSAGE = DeadLetters.EXCEPTION_MESSAGE;
+    public static final String ORIGINAL_TOPIC = DeadLetters.ORIGINAL_TOPIC;
+    public static final String EXCEPTION_FQCN = DeadLetters.EXCEPTION_FQCN;
 
     private final KafkaTemplate<String, byte[]> template;
     private final Duration timeout;
