@@ -2,8 +2,6 @@ package org.rightstream.classify;
 
 import java.time.Clock;
 import java.util.List;
-import org.rightstream.contracts.ChunkMessage;
-import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.Severity;
 
 /**
@@ -23,9 +21,9 @@ public final class BaselineClassifier implements PassageClassifier {
     }
 
     @Override
-    public ClassifiedChunk classify(ChunkMessage chunk) {
-        return ClassifiedChunk.of(chunk, List.of(), new Severity(1, List.of(PLACEHOLDER)), List.of(),
-                MODEL_VERSION, clock.instant());
+    public Classification classifyText(String text, boolean isRecommendation) {
+        return new Classification(List.of(), new Severity(1, List.of(PLACEHOLDER)), List.of(), MODEL_VERSION,
+                clock.instant());
     }
 
     @Override
