@@ -52,6 +52,9 @@ class ClassifyBindingKafkaTest {
     @Autowired
     EmbeddedKafkaBroker broker;
 
+    @Autowired
+    PassageClassifier classifier;
+
     private KafkaProducer<String, byte[]> producer;
 
     @BeforeEach
@@ -88,7 +91,13 @@ class ClassifyBindingKafkaTest {
                     .map(r -> RightstreamJson.read(r.value(), ClassifiedChunk.class)).toList();
             assertThat(chunks).extracting(ClassifiedChunk::reportId).containsOnly(reportId);
             assertThat(chunks).extracting(ClassifiedChunk::ordinal).containsExactly(0, 1, 2, 3, 4, 5);
-            assertThat(chunks).extracting(ClassifiedChunk::modelVersion).containsOnly(BaselineClassifier.MODEL_VERSION);
+            // The trained model the application loaded at start labels every passage.
+            assertThat(classifier.modelVersion()).matches("cat\\d+-[0-9a-f]{12}-r\\d+");
+            assertThat(chunks).extracting(ClassifiedChunk::modelVersion).containsOnly(classifier.modelVersion());
+            assertThat(chunks).allSatisfy(c -> {
+                assertThat(c.categories()).isNotEmpty();
+                assertThat(c.severity().indicators()).isNotEmpty();
+            });
             assertThat(chunks.get(2).chunk()).isEqualTo(TestChunks.chunk(reportId, 2, perReport));
             assertThat(ofReport).extracting(ConsumerRecord::partition).as("one report stays on one partition")
                     .containsOnly(inputPartition.get(reportId));

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rightstream.contracts.ChunkMessage;
 import org.rightstream.contracts.Ids;
+import org.rightstream.contracts.Taxonomy;
 import org.rightstream.contracts.Topics;
 import tools.jackson.databind.JsonNode;
 
@@ -88,7 +89,8 @@ class PipelineEndToEndIT {
         assertThat(hit.path("country").asString()).isEqualTo("Kazakhstan");
         assertThat(hit.path("year").asInt()).isEqualTo(2012);
         assertThat(hit.path("title").asString()).isEqualTo("KAZAKHSTAN 2012 HUMAN RIGHTS REPORT");
-        assertThat(hit.path("modelVersion").asString()).isEqualTo("baseline-0");
+        // The trained model (version from its data hash) plus the severity/entity rule set.
+        assertThat(hit.path("modelVersion").asString()).matches("cat\\d+-[0-9a-f]{12}-r\\d+");
         assertThat(hit.path("severity").asInt()).isBetween(1, 5);
         assertThat(hit.path("snippets").get(0).asString()).containsIgnoringCase("<mark>torture</mark>");
         // Passages know where they sit in the report.
@@ -105,7 +107,11 @@ class PipelineEndToEndIT {
         assertThat(doc.path("totalChunks").asInt()).isEqualTo(chunks);
         assertThat(doc.path("source").path("fileName").asString()).isEqualTo(report.getFileName().toString());
         assertThat(doc.path("source").path("sha256").asString()).isEqualTo(Ids.sha256Hex(Files.readAllBytes(report)));
-        assertThat(doc.path("severity").path("indicators").get(0).path("rule").asString()).contains("placeholder");
+        assertThat(doc.path("severity").path("indicators").size()).isPositive();
+        assertThat(doc.path("severity").path("indicators").get(0).path("rule").asString()).doesNotContain("placeholder");
+        assertThat(doc.path("categories").size()).isPositive();
+        assertThat(Taxonomy.get().categories()).extracting(Taxonomy.Category::id)
+                .contains(doc.path("categories").get(0).path("id").asString());
         assertThat(doc.path("sectionPath").size()).isPositive();
     }
 
