@@ -9,10 +9,15 @@ import org.springframework.messaging.Message;
 
 /** The classifier and the stream function bound (by name) to report.chunks. */
 @Configuration(proxyBeanMethods = false)
-class ClassifyConfiguration {
+public class ClassifyConfiguration {
 
     @Bean
     PassageClassifier passageClassifier() {
+        return newClassifier();
+    }
+
+    /** The stream's classifier built without Spring, so the reclassify replay labels with exactly the same model. */
+    public static PassageClassifier newClassifier() {
         return new BaselineClassifier(Clock.systemUTC());
     }
 
