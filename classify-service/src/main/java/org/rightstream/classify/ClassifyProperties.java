@@ -11,4 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("rightstream.classify")
 public record ClassifyProperties(Path modelFile, @DefaultValue("0.25") double secondaryThreshold) {
+    public static final double DEFAULT_SECONDARY_THRESHOLD = 0.25;
 }
