@@ -55,8 +55,14 @@ class ReindexIT {
         try (var files = Files.list(pipeline.home.resolve("seeds"))) {
             seed = files.filter(f -> f.getFileName().toString().startsWith(seedPrefix)).findFirst().orElseThrow();
         }
+        // A first line of its own makes it a report no other test has sent (tests share one pipeline).
+        byte[] content = Files.readAllBytes(seed);
+        byte[] marker = ("Reindex test copy " + java.util.UUID.randomUUID() + "\n\n").getBytes();
+        byte[] distinct = new byte[marker.length + content.length];
+        System.arraycopy(marker, 0, distinct, 0, marker.length);
+        System.arraycopy(content, 0, distinct, marker.length, content.length);
         Api.Response upload = Api.upload(pipeline.url("ingest-service") + "/api/reports?allowDuplicate=true", name,
-                Files.readAllBytes(seed));
+                distinct);
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         String reportId = upload.json().path("reportId").asString();
         int chunks = upload.json().path("chunks").asInt();

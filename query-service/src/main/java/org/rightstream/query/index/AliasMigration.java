@@ -22,7 +22,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rightstream.contracts.Indices;
 import org.rightstream.contracts.RightstreamJson;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Moves an alias to the next version of its index without downtime, for a mapping change. The local node has no
@@ -96,7 +95,8 @@ public final class AliasMigration {
             long lastReport = System.nanoTime();
             while (true) {
                 List<FieldValue> searchAfter = after;
-                SearchResponse<JsonNode> page = client.search(s -> {
+                @SuppressWarnings("rawtypes")
+                SearchResponse<Map> page = client.search(s -> {
                     s.pit(p -> p.id(pit).keepAlive(k -> k.time("2m"))).size(PAGE).version(true)
                             .sort(o -> o.field(f -> f.field("_shard_doc").order(SortOrder.Asc)));
                     if (since != null) {
@@ -106,13 +106,15 @@ public final class AliasMigration {
                         s.searchAfter(searchAfter);
                     }
                     return s;
-                }, JsonNode.class);
-                List<Hit<JsonNode>> hits = page.hits().hits();
+                }, Map.class);
+                @SuppressWarnings("rawtypes")
+                List<Hit<Map>> hits = page.hits().hits();
                 if (hits.isEmpty()) {
                     return copied;
                 }
                 List<BulkOperation> ops = new ArrayList<>(hits.size());
-                for (Hit<JsonNode> h : hits) {
+                for (@SuppressWarnings("rawtypes") Hit<Map> h : hits) {
+                    // The client's mapper is Jackson 2; the source goes through as a plain map.
                     byte[] source = RightstreamJson.write(h.source());
                     long version = h.version() == null ? 0 : h.version();
                     ops.add(BulkOperation.of(b -> b.index(i -> i.index(to).id(h.id())
