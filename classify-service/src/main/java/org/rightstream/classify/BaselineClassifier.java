@@ -1,6 +1,7 @@
 package org.rightstream.classify;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.rightstream.contracts.Severity;
 
@@ -23,7 +24,7 @@ public final class BaselineClassifier implements PassageClassifier {
     @Override
     public Classification classifyText(String text, boolean isRecommendation) {
         return new Classification(List.of(), new Severity(1, List.of(PLACEHOLDER)), List.of(), MODEL_VERSION,
-                clock.instant());
+                clock.instant(), Instant.EPOCH);
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.rightstream.contracts.Severity;
 
 /** The labels of one text: what the stream adds to a passage and what {@code POST /api/classify} returns. */
 public record Classification(List<CategoryScore> categories, Severity severity, List<Entity> entities,
-                             String modelVersion, Instant classifiedAt) {
+                             String modelVersion, Instant classifiedAt, Instant modelTrainedAt) {
 
     public Classification {
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -18,6 +18,6 @@ public record Classification(List<CategoryScore> categories, Severity severity, 
     }
 
     public ClassifiedChunk attachTo(ChunkMessage chunk) {
-        return ClassifiedChunk.of(chunk, categories, severity, entities, modelVersion, classifiedAt);
+        return ClassifiedChunk.of(chunk, categories, severity, entities, modelVersion, classifiedAt, modelTrainedAt);
     }
 }

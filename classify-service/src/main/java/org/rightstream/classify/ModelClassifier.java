@@ -34,7 +34,7 @@ public final class ModelClassifier implements PassageClassifier {
     public Classification classifyText(String text, boolean isRecommendation) {
         String t = text == null ? "" : text;
         return new Classification(categories.categorise(t, secondaryThreshold), severity.score(t, isRecommendation),
-                entities.extract(t), modelVersion, clock.instant());
+                entities.extract(t), modelVersion, clock.instant(), categories.trainedAt());
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A passage with its labels, as published on {@link Topics#REPORT_CHUNKS_CLASSIFIED}: every field of
- * {@link ChunkMessage} plus categories (primary first), severity, entities and the model that produced them.
+ * {@link ChunkMessage} plus categories (primary first), severity, entities, the model that produced them and
+ * when that model was trained ({@code modelTrainedAt}, which orders model versions: the index keeps a newer
+ * model's labels over an older one's).
  */
 public record ClassifiedChunk(
         int schemaVersion,
@@ -30,7 +32,8 @@ public record ClassifiedChunk(
         Severity severity,
         List<Entity> entities,
         String modelVersion,
-        Instant classifiedAt) {
+        Instant classifiedAt,
+        Instant modelTrainedAt) {
 
     public ClassifiedChunk {
         sectionPath = sectionPath == null ? List.of() : List.copyOf(sectionPath);
@@ -40,11 +43,26 @@ public record ClassifiedChunk(
     }
 
     public static ClassifiedChunk of(ChunkMessage c, List<CategoryScore> categories, Severity severity,
-                                     List<Entity> entities, String modelVersion, Instant classifiedAt) {
+                                     List<Entity> entities, String modelVersion, Instant classifiedAt,
+                                     Instant modelTrainedAt) {
         return new ClassifiedChunk(c.schemaVersion(), c.reportId(), c.chunkId(), c.ordinal(), c.totalChunks(),
                 c.source(), c.country(), c.year(), c.title(), c.sectionPath(), c.headingCategory(), c.text(),
                 c.charStart(), c.charEnd(), c.page(), c.paragraphNumbers(), c.isRecommendation(), c.ingestedAt(),
-                categories, severity, entities, modelVersion, classifiedAt);
+                categories, severity, entities, modelVersion, classifiedAt, modelTrainedAt);
+    }
+
+    /** As above, from a model whose training time is not known: its labels count as the oldest. */
+    public static ClassifiedChunk of(ChunkMessage c, List<CategoryScore> categories, Severity severity,
+                                     List<Entity> entities, String modelVersion, Instant classifiedAt) {
+        return of(c, categories, severity, entities, modelVersion, classifiedAt, null);
+    }
+
+    /**
+     * How new the labels are, for "a newer model's labels are never replaced by an older one's": the model's
+     * training time in epoch milliseconds, 0 when unknown.
+     */
+    public long labelGeneration() {
+        return modelTrainedAt == null ? 0 : Math.max(0, modelTrainedAt.toEpochMilli());
     }
 
     /** The passage without its labels, e.g. to classify it again with a newer model. */

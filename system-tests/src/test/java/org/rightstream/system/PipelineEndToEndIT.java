@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rightstream.contracts.ChunkMessage;
+import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.Ids;
+import org.rightstream.contracts.RightstreamJson;
+import org.rightstream.contracts.Severity;
+import org.rightstream.contracts.Source;
 import org.rightstream.contracts.Taxonomy;
 import org.rightstream.contracts.Topics;
 import tools.jackson.databind.JsonNode;
@@ -63,8 +68,9 @@ class PipelineEndToEndIT {
     @Test
     void uploadedSeedReportBecomesSearchableWithTheContractFields() throws Exception {
         Path report = seed("000_");
-        Api.Response upload = Api.upload(pipeline.url("ingest-service") + "/api/reports", report.getFileName().toString(),
-                Files.readAllBytes(report));
+        // allowDuplicate: other test classes in this JVM may have sent the same seed already.
+        Api.Response upload = Api.upload(pipeline.url("ingest-service") + "/api/reports?allowDuplicate=true",
+                report.getFileName().toString(), Files.readAllBytes(report));
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         String reportId = upload.json().path("reportId").asString();
         int chunks = upload.json().path("chunks").asInt();
@@ -117,8 +123,9 @@ class PipelineEndToEndIT {
 
     @Test
     void sendingTheSameReportAgainIsRecognisedAndAForcedReplayKeepsOneCopyOfEachPassage() throws Exception {
-        Path report = seed("003_");
-        byte[] bytes = Files.readAllBytes(report);
+        // The same first line on both formats makes them reports no other test class has sent.
+        String marker = "Duplicate test " + UUID.randomUUID();
+        byte[] bytes = withFirstLine(marker, Files.readAllBytes(seed("003_")));
         String url = pipeline.url("ingest-service") + "/api/reports";
         Api.Response first = Api.upload(url, "first.txt", bytes);
         assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -132,7 +139,7 @@ class PipelineEndToEndIT {
         assertThat(again.json().path("reportId").asString()).isEqualTo(reportId);
 
         // The same submission as markdown is a near-duplicate and is not published.
-        Api.Response markdown = Api.upload(url, "submission.md", Files.readAllBytes(seed("004_")));
+        Api.Response markdown = Api.upload(url, "submission.md", withFirstLine(marker, Files.readAllBytes(seed("004_"))));
         assertThat(markdown.json().path("status").asString()).isEqualTo("NEAR_DUPLICATE");
         assertThat(markdown.json().path("duplicateOf").asString()).isEqualTo(reportId);
 
@@ -215,6 +222,47 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void aNewerModelsLabelsAreNeverReplacedByAnOlderModelsButByANewerOne() throws Exception {
+        String reportId = Ids.reportId("model-order-" + UUID.randomUUID());
+        ChunkMessage passage = new ChunkMessage(ChunkMessage.SCHEMA_VERSION, reportId, Ids.chunkId(reportId, 0), 0, 2,
+                new Source("order.txt", "0", "text/plain", null), "Testland", 2024, "Order test", List.of(), null,
+                "Police detained two journalists after the protest.", 0, 50, null, List.of(), false, Instant.now());
+        ChunkMessage marker = new ChunkMessage(ChunkMessage.SCHEMA_VERSION, reportId, Ids.chunkId(reportId, 1), 1, 2,
+                passage.source(), "Testland", 2024, "Order test", List.of(), null, "A later passage.", 51, 67, null,
+                List.of(), false, Instant.now());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            java.util.function.BiConsumer<ChunkMessage, String[]> send = (chunk, model) -> {
+                ClassifiedChunk c = ClassifiedChunk.of(chunk, List.of(), new Severity(1, List.of()), List.of(),
+                        model[0], Instant.now(), Instant.parse(model[1]));
+                try {
+                    producer.send(new ProducerRecord<>(Topics.REPORT_CHUNKS_CLASSIFIED, reportId,
+                            RightstreamJson.write(c))).get();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            send.accept(passage, new String[] {"model-2026", "2026-06-01T00:00:00Z"});
+            await().atMost(SEARCHABLE_WITHIN).untilAsserted(() -> assertThat(countIndexed(reportId)).isEqualTo(1));
+            assertThat(esDocument(passage.chunkId()).path("modelVersion").asString()).isEqualTo("model-2026");
+
+            // An older model's labels arrive late (a replay, an old instance): the index keeps the newer ones. The
+            // marker behind it on the same partition shows the older message has been consumed.
+            send.accept(passage, new String[] {"model-2025", "2025-01-01T00:00:00Z"});
+            send.accept(marker, new String[] {"model-2025", "2025-01-01T00:00:00Z"});
+            await().atMost(SEARCHABLE_WITHIN).untilAsserted(() -> assertThat(countIndexed(reportId)).isEqualTo(2));
+            assertThat(esDocument(passage.chunkId()).path("modelVersion").asString()).isEqualTo("model-2026");
+
+            // A newer model replaces them.
+            send.accept(passage, new String[] {"model-2027", "2027-01-01T00:00:00Z"});
+            await().atMost(SEARCHABLE_WITHIN).untilAsserted(() ->
+                    assertThat(esDocument(passage.chunkId()).path("modelVersion").asString()).isEqualTo("model-2027"));
+        }
+        assertThat(countIndexed(reportId)).isEqualTo(2);
+    }
+
+    @Test
     void everyServiceReportsHealthIncludingItsBrokerAndIndex() {
         for (String service : pipeline.services.services.keySet()) {
             Api.Response health = Api.get(pipeline.url(service) + "/actuator/health");
@@ -243,6 +291,14 @@ class PipelineEndToEndIT {
         assertThat(size.json().path("parameter").asString()).isEqualTo("size");
         Api.Response syntax = Api.get(base + "?q=" + Api.encode("a(b]{c}~^:/\\ \"unclosed AND OR NOT -"));
         assertThat(syntax.status()).as(syntax.body()).isEqualTo(200);
+    }
+
+    private static byte[] withFirstLine(String line, byte[] content) {
+        byte[] head = (line + "\n\n").getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[head.length + content.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(content, 0, out, head.length, content.length);
+        return out;
     }
 
     /** The passages of one report in the index (refreshed first, so the count is current). */

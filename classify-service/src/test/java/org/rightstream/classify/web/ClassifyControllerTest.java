@@ -68,7 +68,8 @@ class ClassifyControllerTest {
         assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         ObjectNode answer = (ObjectNode) json(result);
         assertThat(answer.propertyNames())
-                .containsExactlyInAnyOrder("categories", "severity", "entities", "modelVersion", "classifiedAt");
+                .containsExactlyInAnyOrder("categories", "severity", "entities", "modelVersion", "classifiedAt",
+                        "modelTrainedAt");
         assertThat(answer.get("modelVersion").stringValue()).isEqualTo(classifier.modelVersion());
         assertThat(answer.get("severity").get("level").intValue()).isBetween(1, 5);
         assertThat(answer.get("severity").get("indicators").isArray()).isTrue();

@@ -6,10 +6,13 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.Indices;
 import org.rightstream.contracts.RightstreamJson;
@@ -22,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * overloaded) is thrown so the whole batch is retried and its offsets stay uncommitted.
  */
 public final class ChunkIndexer {
+    private static final Logger log = LoggerFactory.getLogger(ChunkIndexer.class);
     public record Failure(ClassifiedChunk chunk, String reason) {
     }
 
@@ -51,7 +55,10 @@ public final class ChunkIndexer {
         List<BulkOperation> ops = new ArrayList<>(chunks.size());
         for (ClassifiedChunk c : chunks) {
             byte[] doc = document(c, indexedAt);
+            // External versioning by the model's training time: Elasticsearch itself refuses to replace a newer
+            // model's labels with an older one's (a late replay, an old instance still running), atomically.
             ops.add(BulkOperation.of(b -> b.index(i -> i.index(Indices.REPORT_CHUNKS.alias()).id(c.chunkId())
+                    .versionType(VersionType.ExternalGte).version(c.labelGeneration())
                     .document(BinaryData.of(doc, ContentType.APPLICATION_JSON)))));
         }
         BulkResponse response = client.bulk(b -> b.operations(ops));
@@ -60,9 +67,14 @@ public final class ChunkIndexer {
             return failures;
         }
         List<BulkResponseItem> items = response.items();
+        int superseded = 0;
         for (int i = 0; i < items.size(); i++) {
             BulkResponseItem item = items.get(i);
             if (item.error() == null) {
+                continue;
+            }
+            if (item.status() == 409 && "version_conflict_engine_exception".equals(item.error().type())) {
+                superseded++; // the index already holds a newer model's labels: keeping them is the point
                 continue;
             }
             if (item.status() == 429 || item.status() >= 500) {
@@ -70,6 +82,10 @@ public final class ChunkIndexer {
                         + item.status() + " " + item.error().type() + "); the batch will be retried");
             }
             failures.add(new Failure(chunks.get(i), item.error().type() + ": " + item.error().reason()));
+        }
+        if (superseded > 0) {
+            log.info("kept newer labels for {} of {} passages (their model is older than the indexed one)",
+                    superseded, chunks.size());
         }
         return failures;
     }

@@ -3,6 +3,8 @@ package org.rightstream.query.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
+import org.rightstream.contracts.RightstreamJson;
+import tools.jackson.databind.JsonNode;
 import java.io.StringReader;
 import java.util.List;
 import org.rightstream.contracts.Indices;
@@ -32,6 +34,10 @@ public final class IndexInstaller {
         for (Indices.IndexSpec spec : specs) {
             client.indices().putIndexTemplate(t -> t.name(spec.templateName()).withJson(new StringReader(spec.templateJson())));
             if (client.indices().existsAlias(a -> a.name(spec.alias())).value()) {
+                // The template only shapes new indices; fields added to it since the index was created are
+                // added to the live index too (adding fields is always allowed; changing one is refused
+                // loudly, and that needs the reindex to a new version instead).
+                client.indices().putMapping(m -> m.index(spec.alias()).withJson(new StringReader(mappings(spec))));
                 continue;
             }
             try {
@@ -45,5 +51,13 @@ public final class IndexInstaller {
             }
         }
         installed = true;
+    }
+
+    static String mappings(Indices.IndexSpec spec) {
+        JsonNode mappings = RightstreamJson.mapper().readTree(spec.templateJson()).path("template").path("mappings");
+        if (!mappings.isObject()) {
+            throw new IllegalStateException("index template " + spec.templateName() + " has no template.mappings");
+        }
+        return mappings.toString();
     }
 }

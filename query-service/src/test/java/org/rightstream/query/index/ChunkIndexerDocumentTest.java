@@ -30,7 +30,7 @@ class ChunkIndexerDocumentTest {
         ClassifiedChunk full = TestChunks.classified(REPORT_ID, 0, 1);
         return new ClassifiedChunk(full.schemaVersion(), full.reportId(), full.chunkId(), 0, 1, null, null, null,
                 null, List.of(), null, full.text(), 0, 10, null, List.of(), false, full.ingestedAt(), List.of(),
-                new Severity(1, List.of()), List.of(), "baseline-0", full.classifiedAt());
+                new Severity(1, List.of()), List.of(), "baseline-0", full.classifiedAt(), null);
     }
 
     @Test

@@ -100,7 +100,7 @@ class IndexingConsumerTest {
                 valid.sectionPath(), valid.headingCategory(), valid.text(), valid.charStart(), valid.charEnd(),
                 valid.page(), valid.paragraphNumbers(), valid.isRecommendation(), valid.ingestedAt(),
                 valid.categories(), new Severity(9, List.of()), valid.entities(), valid.modelVersion(),
-                valid.classifiedAt());
+                valid.classifiedAt(), valid.modelTrainedAt());
         byte[] breaksContract = RightstreamJson.write(badSeverity);
         Map<TopicPartition, Long> before = dlqEndOffsets();
 
