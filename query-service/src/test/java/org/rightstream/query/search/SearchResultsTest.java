@@ -30,12 +30,10 @@ class SearchResultsTest {
     }
 
     private static String source(int ordinal, String text) {
-        ClassifiedChunk c = TestChunks.classified("r1", ordinal, 9);
-        ClassifiedChunk withText = new ClassifiedChunk(c.schemaVersion(), c.reportId(), c.chunkId(), c.ordinal(),
-                c.totalChunks(), c.source(), c.country(), c.year(), c.title(), c.sectionPath(), c.headingCategory(),
-                text, c.charStart(), c.charEnd(), c.page(), c.paragraphNumbers(), c.isRecommendation(),
-                c.ingestedAt(), c.categories(), c.severity(), c.entities(), c.modelVersion(), c.classifiedAt());
-        return new String(RightstreamJson.write(withText), StandardCharsets.UTF_8);
+        tools.jackson.databind.node.ObjectNode doc = RightstreamJson.mapper()
+                .valueToTree(TestChunks.classified("r1", ordinal, 9));
+        doc.put("text", text);
+        return new String(RightstreamJson.write(doc), StandardCharsets.UTF_8);
     }
 
     private static String hit(int ordinal, String text, String highlight, String sort) {
