@@ -10,7 +10,6 @@ import org.rightstream.query.index.ChunkIndexer;
 import org.rightstream.query.index.DeadLetterPublisher;
 import org.rightstream.query.index.IndexInstaller;
 import org.rightstream.query.index.IndexingConsumer;
-import org.rightstream.query.search.PassageSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -23,7 +22,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.messaging.Message;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** Wires indexing (the {@code index} function bound to report.chunks.classified) and search. */
+/** Wires indexing (the {@code index} function bound to report.chunks.classified); search is wired in its package. */
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
     private static final Logger log = LoggerFactory.getLogger(QueryConfiguration.class);
@@ -63,10 +62,5 @@ class QueryConfiguration {
             backOff.setMaxInterval(30_000);
             container.setCommonErrorHandler(new DefaultErrorHandler(backOff));
         };
-    }
-
-    @Bean
-    PassageSearch passageSearch(ElasticsearchClient client) {
-        return new PassageSearch(client);
     }
 }

@@ -283,9 +283,9 @@ class PipelineEndToEndIT {
     @Test
     void searchRejectsBadParametersByNameAndSurvivesQuerySyntax() {
         String base = pipeline.url("query-service") + "/api/search";
-        Api.Response missing = Api.get(base);
-        assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.json().path("parameter").asString()).isEqualTo("q");
+        Api.Response category = Api.get(base + "?category=no-such-category");
+        assertThat(category.status()).isEqualTo(400);
+        assertThat(category.json().path("parameter").asString()).isEqualTo("category");
         Api.Response size = Api.get(base + "?q=x&size=5000");
         assertThat(size.status()).isEqualTo(400);
         assertThat(size.json().path("parameter").asString()).isEqualTo("size");

@@ -1,65 +1,52 @@
 package org.rightstream.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.Indices;
-import org.rightstream.contracts.RightstreamJson;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * Full-text search over passages. The query is parsed by Elasticsearch's simple_query_string, which
- * never fails on user syntax; snippets are HTML-escaped by Elasticsearch with only the highlight
- * tags left as markup.
+ * Reads passages from Elasticsearch: searches (query, filters, sort, paging, facets), one report's
+ * passages in order, and one passage by its chunkId. Requests are built by {@link PassageQueries} and
+ * answers mapped by {@link SearchResults}; this class only sends them.
  */
 public final class PassageSearch {
-    static final int SNIPPET_CHARS = 220;
-
     private final ElasticsearchClient client;
+    private final PassageQueries queries;
+    private final SearchResults results;
 
-    public PassageSearch(ElasticsearchClient client) {
+    public PassageSearch(ElasticsearchClient client, PassageQueries queries, SearchResults results) {
         this.client = client;
+        this.queries = queries;
+        this.results = results;
     }
 
-    public SearchResult search(String q, int from, int size) throws IOException {
-        SearchResponse<ObjectNode> response = client.search(s -> s
-                .index(Indices.REPORT_CHUNKS.alias())
-                .from(from).size(size)
-                .trackTotalHits(t -> t.enabled(true))
-                .query(query -> query.simpleQueryString(sq -> sq.query(q)
-                        .fields("text", "title", "sectionText")
-                        .defaultOperator(Operator.And)
-                        .flags(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not,
-                                SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence,
-                                SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Whitespace)))
-                .highlight(h -> h.encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html)
-                        .preTags("<mark>").postTags("</mark>")
-                        .fields("text", f -> f.numberOfFragments(3).fragmentSize(SNIPPET_CHARS))),
-                ObjectNode.class);
-        List<SearchHit> hits = new ArrayList<>();
-        for (Hit<ObjectNode> hit : response.hits().hits()) {
-            ClassifiedChunk c = RightstreamJson.read(hit.source().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    ClassifiedChunk.class);
-            List<String> snippets = hit.highlight().getOrDefault("text", List.of());
-            if (snippets.isEmpty()) {
-                snippets = List.of(HtmlUtils.htmlEscape(abbreviate(c.text())));
+    public SearchResult search(SearchCriteria criteria) throws IOException {
+        return results.searchResult(criteria, client.search(queries.search(criteria), ObjectNode.class));
+    }
+
+    /** The report's passages from ordinal {@code from}; empty when none of its passages is indexed. */
+    public Optional<ReportPassages> reportPassages(String reportId, int from, int size) throws IOException {
+        ReportPassages page = results.reportPassages(reportId, from, size,
+                client.search(queries.reportPassages(reportId, from, size), ObjectNode.class));
+        return page.total() == 0 ? Optional.empty() : Optional.of(page);
+    }
+
+    public Optional<ClassifiedChunk> passage(String chunkId) throws IOException {
+        GetResponse<ObjectNode> response;
+        try {
+            response = client.get(g -> g.index(Indices.REPORT_CHUNKS.alias()).id(chunkId), ObjectNode.class);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Optional.empty(); // no index yet
             }
-            hits.add(new SearchHit(c.chunkId(), c.reportId(), c.ordinal(), c.country(), c.year(), c.title(),
-                    c.sectionPath(), c.categories(), c.severity() == null ? null : c.severity().level(),
-                    c.modelVersion(), snippets, hit.score() == null ? 0 : hit.score()));
+            throw e;
         }
-        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        return new SearchResult(q, total, from, size, hits);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= SNIPPET_CHARS ? text : text.substring(0, SNIPPET_CHARS) + "…";
+        return response.found() && response.source() != null
+                ? Optional.of(SearchResults.chunk(response.source())) : Optional.empty();
     }
 }

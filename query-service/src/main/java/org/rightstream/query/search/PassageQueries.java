@@ -1,0 +1,182 @@
+package org.rightstream.query.search;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.util.NamedValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rightstream.contracts.Indices;
+
+/**
+ * Builds the Elasticsearch requests of the search API (no I/O): the query with its filters, sort,
+ * paging (from/size, or search_after from a cursor), highlighting and facet aggregations.
+ */
+public final class PassageQueries {
+    static final List<String> TEXT_FIELDS = List.of("text", "title", "sectionText");
+    static final int SNIPPETS = 3;
+    static final int SNIPPET_CHARS = 220;
+    static final String TIEBREAK = "chunkId";
+
+    /** Facet name → the indexed field it counts. */
+    static final Map<String, String> FACET_FIELDS = facetFields();
+
+    private final SearchProperties limits;
+    private final int categories;
+
+    public PassageQueries(SearchProperties limits, int categories) {
+        this.limits = limits;
+        this.categories = categories;
+    }
+
+    private static Map<String, String> facetFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("country", "country");
+        fields.put("year", "year");
+        fields.put("category", "categories.id");
+        fields.put("severity", "severity.level");
+        fields.put("entity", "entities.text");
+        return fields;
+    }
+
+    public SearchRequest search(SearchCriteria c) {
+        String sqs = UserQuery.toSimpleQueryString(c.q());
+        return SearchRequest.of(s -> {
+            s.index(Indices.REPORT_CHUNKS.alias())
+                    .query(query(c))
+                    .size(c.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .sort(sort(c.sort()));
+            if (c.cursor() != null) {
+                s.searchAfter(c.cursor().after());
+            } else {
+                s.from(c.from());
+            }
+            if (!sqs.isEmpty()) {
+                s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+                        .fields("text", f -> f.numberOfFragments(SNIPPETS).fragmentSize(SNIPPET_CHARS)));
+                if (c.sort().key() != SearchSort.Key.RELEVANCE) {
+                    s.trackScores(true);
+                }
+            }
+            if (c.facets()) {
+                s.aggregations(aggregations());
+            }
+            return s;
+        });
+    }
+
+    /** The query and filters of a search, without paging or sort (also what the facets count). */
+    public Query query(SearchCriteria c) {
+        String sqs = UserQuery.toSimpleQueryString(c.q());
+        Query main = sqs.isEmpty()
+                ? Query.of(q -> q.matchAll(m -> m))
+                : Query.of(q -> q.simpleQueryString(s -> s.query(sqs)
+                        .fields(TEXT_FIELDS)
+                        .defaultOperator(Operator.And)
+                        .lenient(true)
+                        .flags(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not,
+                                SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence,
+                                SimpleQueryStringFlag.Prefix, SimpleQueryStringFlag.Whitespace,
+                                SimpleQueryStringFlag.Escape)));
+        List<Query> filters = filters(c);
+        return Query.of(q -> q.bool(b -> b.must(main).filter(filters)));
+    }
+
+    static List<Query> filters(SearchCriteria c) {
+        List<Query> filters = new ArrayList<>();
+        if (!c.countries().isEmpty()) {
+            // Exact names, case ignored: "kazakhstan" finds "Kazakhstan".
+            List<Query> any = c.countries().stream()
+                    .map(country -> Query.of(q -> q.term(t -> t.field("country").value(country).caseInsensitive(true))))
+                    .toList();
+            filters.add(Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1"))));
+        }
+        if (c.yearFrom() != null || c.yearTo() != null) {
+            filters.add(Query.of(q -> q.range(r -> r.number(n -> {
+                n.field("year");
+                if (c.yearFrom() != null) {
+                    n.gte(c.yearFrom().doubleValue());
+                }
+                if (c.yearTo() != null) {
+                    n.lte(c.yearTo().doubleValue());
+                }
+                return n;
+            }))));
+        }
+        anyOf(filters, "categories.id", c.categories());
+        if (c.minSeverity() != null) {
+            filters.add(Query.of(q -> q.range(r -> r.number(n -> n.field("severity.level")
+                    .gte(c.minSeverity().doubleValue())))));
+        }
+        anyOf(filters, "reportId", c.reports());
+        anyOf(filters, "entities.text", c.entities());
+        return filters;
+    }
+
+    private static void anyOf(List<Query> filters, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            List<FieldValue> terms = values.stream().map(FieldValue::of).toList();
+            filters.add(Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(terms)))));
+        }
+    }
+
+    /** The sort key, then chunkId: a total order, so search_after pages neither skip nor repeat. */
+    static List<SortOptions> sort(SearchSort sort) {
+        SortOptions first = sort.key() == SearchSort.Key.RELEVANCE
+                ? SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc)))
+                : SortOptions.of(s -> s.field(f -> f.field(sort.key().field())
+                        .order(sort.ascending() ? SortOrder.Asc : SortOrder.Desc)));
+        return List.of(first, SortOptions.of(s -> s.field(f -> f.field(TIEBREAK).order(SortOrder.Asc))));
+    }
+
+    Map<String, Aggregation> aggregations() {
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        aggs.put("country", terms("country", limits.facetSize(), null));
+        aggs.put("year", terms("year", limits.facetSize(), NamedValue.of("_key", SortOrder.Desc)));
+        aggs.put("category", terms("categories.id", Math.max(categories, limits.facetSize()), null));
+        aggs.put("severity", terms("severity.level", 10, NamedValue.of("_key", SortOrder.Desc)));
+        aggs.put("entity", terms("entities.text", limits.topEntities(), null));
+        for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
+            aggs.put(facet.getKey() + "_missing", Aggregation.of(a -> a.missing(m -> m.field(facet.getValue()))));
+        }
+        return aggs;
+    }
+
+    private static Aggregation terms(String field, int size, NamedValue<SortOrder> order) {
+        return Aggregation.of(a -> a.terms(t -> {
+            t.field(field).size(size);
+            if (order != null) {
+                t.order(List.of(order));
+            }
+            return t;
+        }));
+    }
+
+    /**
+     * One report's passages by ordinal, starting at {@code fromOrdinal} (search_after on the ordinal, so
+     * any page of a long report is as cheap as the first); one more than {@code size} is asked for, to
+     * know whether a next page exists.
+     */
+    public SearchRequest reportPassages(String reportId, int fromOrdinal, int size) {
+        return SearchRequest.of(s -> {
+            s.index(Indices.REPORT_CHUNKS.alias())
+                    .query(q -> q.term(t -> t.field("reportId").value(reportId)))
+                    .size(size + 1)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .sort(o -> o.field(f -> f.field("ordinal").order(SortOrder.Asc)));
+            if (fromOrdinal > 0) {
+                s.searchAfter(FieldValue.of(fromOrdinal - 1L));
+            }
+            return s;
+        });
+    }
+}

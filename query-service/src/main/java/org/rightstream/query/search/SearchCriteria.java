@@ -1,0 +1,61 @@
+package org.rightstream.query.search;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.rightstream.contracts.Ids;
+
+/**
+ * A validated search request. Lists are "any of" filters (empty: no filter); q is the query as typed,
+ * stripped ("" matches everything).
+ *
+ * @param cursor where the previous page ended, or null for a page addressed by {@code from}
+ * @param facets whether to count the facets
+ */
+public record SearchCriteria(String q, List<String> countries, Integer yearFrom, Integer yearTo,
+                             List<String> categories, Integer minSeverity, List<String> reports,
+                             List<String> entities, SearchSort sort, int from, int size, Cursor cursor,
+                             boolean facets) {
+
+    public SearchCriteria {
+        q = q == null ? "" : q.strip();
+        countries = countries == null ? List.of() : List.copyOf(countries);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        reports = reports == null ? List.of() : List.copyOf(reports);
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        sort = sort == null ? SearchSort.RELEVANCE : sort;
+    }
+
+    /** Everything, by relevance, first page. */
+    public static SearchCriteria query(String q, int size) {
+        return new SearchCriteria(q, List.of(), null, null, List.of(), null, List.of(), List.of(), null, 0, size,
+                null, true);
+    }
+
+    /** The offset of this page's first hit within the whole result. */
+    public long offset() {
+        return cursor == null ? from : cursor.offset();
+    }
+
+    /**
+     * Identifies the result list (query, filters and sort, not the page): a cursor carries it, so it is
+     * only accepted by the search it came from.
+     */
+    public String fingerprint() {
+        String canonical = String.join("\u0001", q, set(countries, true), String.valueOf(yearFrom),
+                String.valueOf(yearTo), set(categories, false), String.valueOf(minSeverity), set(reports, false),
+                set(entities, false), sort.toString());
+        byte[] hash = HexFormat.of().parseHex(Ids.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8)));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 9));
+    }
+
+    private static String set(List<String> values, boolean ignoreCase) {
+        TreeSet<String> sorted = new TreeSet<>();
+        values.forEach(v -> sorted.add(ignoreCase ? v.toLowerCase(Locale.ROOT) : v));
+        return String.join("\u0002", sorted);
+    }
+}

@@ -1,0 +1,107 @@
+package org.rightstream.query.search;
+
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rightstream.contracts.ClassifiedChunk;
+import org.rightstream.contracts.RightstreamJson;
+import org.rightstream.contracts.Taxonomy;
+import org.springframework.web.util.HtmlUtils;
+
+/** Turns Elasticsearch responses into the API's answers (no I/O). */
+public final class SearchResults {
+    private final Taxonomy taxonomy;
+
+    public SearchResults(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    public SearchResult searchResult(SearchCriteria c, SearchResponse<ObjectNode> response) {
+        List<Hit<ObjectNode>> raw = response.hits().hits();
+        List<SearchHit> hits = new ArrayList<>(raw.size());
+        for (Hit<ObjectNode> hit : raw) {
+            hits.add(hit(hit));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        long offset = c.offset();
+        String cursor = null;
+        if (!raw.isEmpty() && raw.size() >= c.size() && offset + raw.size() < total) {
+            cursor = new Cursor(offset + raw.size(), c.fingerprint(), raw.get(raw.size() - 1).sort()).encode();
+        }
+        Facets facets = c.facets() ? facets(response.aggregations()) : null;
+        return new SearchResult(c.q(), total, offset, c.size(), c.sort().toString(), hits, cursor, facets);
+    }
+
+    private static SearchHit hit(Hit<ObjectNode> hit) {
+        ClassifiedChunk c = chunk(hit.source());
+        List<String> snippets = hit.highlight().getOrDefault("text", List.of());
+        if (snippets.isEmpty()) {
+            snippets = List.of(opening(c.text()));
+        }
+        Double score = hit.score();
+        return new SearchHit(c.chunkId(), c.reportId(), c.ordinal(), c.country(), c.year(), c.title(),
+                c.sectionPath(), c.categories(), c.severity() == null ? null : c.severity().level(),
+                c.modelVersion(), snippets, score == null || score.isNaN() ? 0 : score);
+    }
+
+    static ClassifiedChunk chunk(ObjectNode source) {
+        return RightstreamJson.read(source.toString().getBytes(StandardCharsets.UTF_8), ClassifiedChunk.class);
+    }
+
+    /** The passage's first characters, HTML-escaped like a highlighted snippet (when nothing was highlighted). */
+    static String opening(String text) {
+        boolean cut = text.length() > PassageQueries.SNIPPET_CHARS;
+        String shown = cut ? text.substring(0, PassageQueries.SNIPPET_CHARS) : text;
+        return HtmlUtils.htmlEscape(shown, "UTF-8") + (cut ? "…" : "");
+    }
+
+    Facets facets(Map<String, Aggregate> aggs) {
+        return new Facets(facet(aggs, "country"), facet(aggs, "year"), facet(aggs, "category"),
+                facet(aggs, "severity"), facet(aggs, "entity"));
+    }
+
+    private Facets.Facet facet(Map<String, Aggregate> aggs, String name) {
+        List<Facets.Bucket> buckets = new ArrayList<>();
+        long other = 0;
+        Aggregate terms = aggs.get(name);
+        if (terms != null && terms.isSterms()) {
+            other = terms.sterms().sumOtherDocCount() == null ? 0 : terms.sterms().sumOtherDocCount();
+            terms.sterms().buckets().array().forEach(b ->
+                    buckets.add(bucket(name, b.key().stringValue(), b.docCount())));
+        } else if (terms != null && terms.isLterms()) {
+            other = terms.lterms().sumOtherDocCount() == null ? 0 : terms.lterms().sumOtherDocCount();
+            terms.lterms().buckets().array().forEach(b -> buckets.add(bucket(name, b.key(), b.docCount())));
+        }
+        Aggregate missing = aggs.get(name + "_missing");
+        long missingCount = missing != null && missing.isMissing() ? missing.missing().docCount() : 0;
+        return new Facets.Facet(buckets, other, missingCount);
+    }
+
+    private Facets.Bucket bucket(String facet, Object value, long count) {
+        String label = switch (facet) {
+            case "category" -> taxonomy.category((String) value).map(Taxonomy.Category::label).orElse(null);
+            case "severity" -> taxonomy.severity().levels().stream()
+                    .filter(l -> value instanceof Long level && l.level() == level)
+                    .map(Taxonomy.Level::name).findFirst().orElse(null);
+            default -> null;
+        };
+        return new Facets.Bucket(value, label, count);
+    }
+
+    /** A page of a report's passages; the search asked for one more than {@code size}. */
+    public ReportPassages reportPassages(String reportId, int from, int size, SearchResponse<ObjectNode> response) {
+        List<Hit<ObjectNode>> raw = response.hits().hits();
+        List<ClassifiedChunk> passages = new ArrayList<>(Math.min(raw.size(), size));
+        for (int i = 0; i < raw.size() && i < size; i++) {
+            passages.add(chunk(raw.get(i).source()));
+        }
+        Integer next = raw.size() > size ? passages.get(passages.size() - 1).ordinal() + 1 : null;
+        long total = response.hits().total() == null ? passages.size() : response.hits().total().value();
+        return new ReportPassages(reportId, total, from, size, next, passages);
+    }
+}

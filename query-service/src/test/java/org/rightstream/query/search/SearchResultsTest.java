@@ -1,0 +1,145 @@
+package org.rightstream.query.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.json.JsonpDeserializer;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.rightstream.contracts.ClassifiedChunk;
+import org.rightstream.contracts.RightstreamJson;
+import org.rightstream.contracts.Taxonomy;
+import org.rightstream.query.TestChunks;
+
+/** Elasticsearch answers (as the node sends them, with typed keys) mapped to the API's answers. */
+class SearchResultsTest {
+    private final SearchResults results = new SearchResults(Taxonomy.get());
+
+    private static SearchResponse<ObjectNode> response(String json) {
+        JsonpMapper mapper = new JacksonJsonpMapper();
+        JsonParser parser = mapper.jsonProvider().createParser(new StringReader(json));
+        JsonpDeserializer<SearchResponse<ObjectNode>> deserializer =
+                SearchResponse.createSearchResponseDeserializer(JsonpDeserializer.of(ObjectNode.class));
+        return deserializer.deserialize(parser, mapper);
+    }
+
+    private static String source(int ordinal, String text) {
+        tools.jackson.databind.node.ObjectNode doc = RightstreamJson.mapper()
+                .valueToTree(TestChunks.classified("r1", ordinal, 9));
+        doc.put("text", text);
+        return new String(RightstreamJson.write(doc), StandardCharsets.UTF_8);
+    }
+
+    private static String hit(int ordinal, String text, String highlight, String sort) {
+        return "{\"_index\":\"report-chunks-v1\",\"_id\":\"r1-0000" + ordinal + "\",\"_score\":2.5,\"_source\":"
+                + source(ordinal, text) + (highlight == null ? "" : ",\"highlight\":{\"text\":[\"" + highlight + "\"]}")
+                + ",\"sort\":" + sort + "}";
+    }
+
+    private static String answer(long total, String hits, String aggs) {
+        return "{\"took\":3,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,\"skipped\":0,\"failed\":0},"
+                + "\"hits\":{\"total\":{\"value\":" + total + ",\"relation\":\"eq\"},\"max_score\":2.5,\"hits\":["
+                + hits + "]}" + (aggs == null ? "" : ",\"aggregations\":" + aggs) + "}";
+    }
+
+    private static final String AGGS = "{"
+            + "\"sterms#country\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":1,"
+            + "\"buckets\":[{\"key\":\"Kazakhstan\",\"doc_count\":30}]},"
+            + "\"missing#country_missing\":{\"doc_count\":4},"
+            + "\"lterms#year\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,"
+            + "\"buckets\":[{\"key\":2021,\"doc_count\":20},{\"key\":2012,\"doc_count\":11}]},"
+            + "\"missing#year_missing\":{\"doc_count\":4},"
+            + "\"sterms#category\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,"
+            + "\"buckets\":[{\"key\":\"torture\",\"doc_count\":12},{\"key\":\"retired-id\",\"doc_count\":1}]},"
+            + "\"missing#category_missing\":{\"doc_count\":0},"
+            + "\"lterms#severity\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,"
+            + "\"buckets\":[{\"key\":4,\"doc_count\":5},{\"key\":2,\"doc_count\":30}]},"
+            + "\"missing#severity_missing\":{\"doc_count\":0},"
+            + "\"sterms#entity\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":17,"
+            + "\"buckets\":[{\"key\":\"Almaty\",\"doc_count\":9}]},"
+            + "\"missing#entity_missing\":{\"doc_count\":8}}";
+
+    @Test
+    void hitsKeepTheirHighlightsOrGetAnEscapedOpening() {
+        String hits = hit(1, "Police beat <b>detainees</b>.", "Police <mark>beat</mark> &lt;b&gt;", "[2.5,\"r1-00001\"]")
+                + "," + hit(2, "A & B <script>" + "x".repeat(300), null, "[2.5,\"r1-00002\"]");
+        SearchResult r = results.searchResult(SearchCriteria.query("beat", 10), response(answer(2, hits, AGGS)));
+
+        assertThat(r.hits()).hasSize(2);
+        assertThat(r.hits().get(0).snippets()).containsExactly("Police <mark>beat</mark> &lt;b&gt;");
+        String opening = r.hits().get(1).snippets().get(0);
+        assertThat(opening).startsWith("A &amp; B &lt;script&gt;").endsWith("…").doesNotContain("<");
+        assertThat(r.hits().get(0).chunkId()).isEqualTo("r1-00001");
+        assertThat(r.hits().get(0).score()).isEqualTo(2.5);
+        assertThat(r.hits().get(0).severity()).isEqualTo(4);
+        assertThat(r.hits().get(0).categories().get(0).id()).isEqualTo("torture");
+        assertThat(r.cursor()).isNull(); // a short page is the last one
+        assertThat(r.sort()).isEqualTo("relevance:desc");
+    }
+
+    @Test
+    void aFullPageWithMoreToComeHandsOutACursorFromItsLastHit() {
+        SearchCriteria c = SearchCriteria.query("beat", 2);
+        String hits = hit(1, "x", null, "[2.5,\"r1-00001\"]") + "," + hit(2, "y", null, "[2.25,\"r1-00002\"]");
+        SearchResult r = results.searchResult(c, response(answer(5, hits, null)));
+
+        assertThat(r.total()).isEqualTo(5);
+        assertThat(r.from()).isZero();
+        Cursor next = Cursor.decode(r.cursor(), c.fingerprint(), c.sort());
+        assertThat(next.offset()).isEqualTo(2);
+        assertThat(next.after()).extracting(v -> v._get()).containsExactly(2.25, "r1-00002");
+    }
+
+    @Test
+    void aPageOpenedByACursorReportsItsOffsetAndEndsTheResult() {
+        SearchCriteria first = SearchCriteria.query("beat", 2);
+        Cursor cursor = Cursor.decode(new Cursor(3, first.fingerprint(),
+                List.of(co.elastic.clients.elasticsearch._types.FieldValue.of(2.0),
+                        co.elastic.clients.elasticsearch._types.FieldValue.of("r1-00003"))).encode(),
+                first.fingerprint(), first.sort());
+        SearchCriteria c = new SearchCriteria("beat", List.of(), null, null, List.of(), null, List.of(), List.of(),
+                null, 0, 2, cursor, false);
+        String hits = hit(4, "x", null, "[1.5,\"r1-00004\"]") + "," + hit(5, "y", null, "[1.0,\"r1-00005\"]");
+        SearchResult r = results.searchResult(c, response(answer(5, hits, null)));
+
+        assertThat(r.from()).isEqualTo(3);
+        assertThat(r.cursor()).isNull(); // 3 + 2 = 5 = total
+        assertThat(r.facets()).isNull();
+    }
+
+    @Test
+    void facetsListBucketsWithLabelsOtherAndMissing() {
+        Facets f = results.searchResult(SearchCriteria.query("", 10), response(answer(35, "", AGGS))).facets();
+
+        assertThat(f.country().buckets()).containsExactly(new Facets.Bucket("Kazakhstan", null, 30));
+        assertThat(f.country().other()).isEqualTo(1);
+        assertThat(f.country().missing()).isEqualTo(4);
+        assertThat(f.year().buckets()).extracting(Facets.Bucket::value).containsExactly(2021L, 2012L);
+        assertThat(f.category().buckets()).containsExactly(
+                new Facets.Bucket("torture", "Torture and ill-treatment", 12), new Facets.Bucket("retired-id", null, 1));
+        assertThat(f.severity().buckets()).containsExactly(new Facets.Bucket(4L, "severe", 5),
+                new Facets.Bucket(2L, "moderate", 30));
+        assertThat(f.entity().buckets()).containsExactly(new Facets.Bucket("Almaty", null, 9));
+        assertThat(f.entity().other()).isEqualTo(17);
+        assertThat(f.entity().missing()).isEqualTo(8);
+    }
+
+    @Test
+    void aReportPageHasANextOrdinalOnlyWhenMoreFollow() {
+        String three = hit(4, "a", null, "[4]") + "," + hit(5, "b", null, "[5]") + "," + hit(6, "c", null, "[6]");
+        ReportPassages page = results.reportPassages("r1", 4, 2, response(answer(9, three, null)));
+        assertThat(page.passages()).extracting(ClassifiedChunk::ordinal).containsExactly(4, 5);
+        assertThat(page.next()).isEqualTo(6);
+        assertThat(page.total()).isEqualTo(9);
+
+        ReportPassages last = results.reportPassages("r1", 4, 3, response(answer(9, three, null)));
+        assertThat(last.passages()).hasSize(3);
+        assertThat(last.next()).isNull();
+    }
+}
