@@ -339,12 +339,18 @@ class AnalyticsApiIT {
         assertThat(docs.status()).as(docs.body()).isEqualTo(200);
         JsonNode paths = docs.json().path("paths");
         for (String path : List.of("/api/trends/categories", "/api/trends/severity", "/api/trends/persons",
-                "/api/compare", "/api/search")) {
+                "/api/compare")) {
             assertThat(paths.has(path)).as(path).isTrue();
+            assertThat(paths.path(path).path("get").path("parameters")).isNotEmpty();
             for (JsonNode p : paths.path(path).path("get").path("parameters")) {
-                if (List.of("country", "from", "to", "q", "size", "top").contains(p.path("name").asString())) {
-                    assertThat(p.path("description").asString()).as(path + " " + p.path("name")).isNotBlank();
-                }
+                assertThat(p.path("description").asString()).as(path + " " + p.path("name")).isNotBlank();
+            }
+        }
+        // The search endpoints are found by springdoc on their own; the query parameter is described.
+        assertThat(paths.has("/api/search")).isTrue();
+        for (JsonNode p : paths.path("/api/search").path("get").path("parameters")) {
+            if (p.path("name").asString().equals("q")) {
+                assertThat(p.path("description").asString()).isNotBlank();
             }
         }
         Api.Response ui = Api.get(pipeline.url("query-service") + "/swagger-ui/index.html");
