@@ -133,8 +133,9 @@ public final class WatchlistMatcher {
             if (before != null) {
                 return scored(form, tokens, at - k, at, before, text);
             }
-            if (k >= 2 && at >= k + 1 && matchesFull(tokens, at - k - 1, others, text, false)
-                    && isPatronymic(tokens.get(at - 1)) && adjacent(tokens, at - 1, at, text, false)) {
+            // A patronymic between given name and surname ("Vladimir Ivanovich Kozlov", "Kassym-Jomart Kemeluly ...").
+            if (at >= k + 1 && matchesFull(tokens, at - k - 1, others, text, false) && isPatronymic(tokens.get(at - 1))
+                    && adjacent(tokens, at - 2, at - 1, text, false) && adjacent(tokens, at - 1, at, text, false)) {
                 return scored(form, tokens, at - k - 1, at, Form.FULL, text);
             }
             if (k >= 2 && matchesGiven(tokens, at - 1, others.subList(0, 1), text, at) != null) {
