@@ -175,6 +175,11 @@ public final class WatchlistMatcher {
                 form = Form.INITIALS;
                 continue;
             }
+            // The watch itself may give only an initial ("L. Akhmediyarov"): any given name with that initial.
+            if (part.folded().length() <= 2 && t.capitalised() && !t.initial() && isInitialOf(part, t.key())) {
+                form = Form.INITIALS;
+                continue;
+            }
             return null;
         }
         // The name parts must touch the anchor: before it directly, after it perhaps behind a comma.
@@ -198,7 +203,10 @@ public final class WatchlistMatcher {
     }
 
     private static boolean isInitialOf(Token t, NameKey part) {
-        NameKey initial = t.key();
+        return isInitialOf(t.key(), part);
+    }
+
+    private static boolean isInitialOf(NameKey initial, NameKey part) {
         return !initial.folded().isEmpty()
                 && (part.folded().startsWith(initial.folded()) || part.phonetic().startsWith(initial.phonetic()));
     }
