@@ -42,7 +42,8 @@ final class IndexThroughput {
     /** query-service's consumer group (spring.cloud.stream.bindings.index-in-0.group). */
     static final String SERVICE_GROUP = "query-service";
 
-    record Result(int documents, double seconds) {
+    /** @param producedSeconds service only: until Kafka acknowledged the last document (0 for raw) */
+    record Result(int documents, double seconds, double producedSeconds) {
         double perSecond() {
             return documents / seconds;
         }
@@ -93,7 +94,7 @@ final class IndexThroughput {
             throw new IllegalStateException("raw bulk: " + failed + " documents refused, " + count + " of "
                     + inIndexAfter + " in the scratch index");
         }
-        return new Result(docs.size(), seconds);
+        return new Result(docs.size(), seconds, 0);
     }
 
     /**
@@ -117,6 +118,7 @@ final class IndexThroughput {
             sent.add(producer.send(r));
         }
         producer.flush();
+        double produced = (System.nanoTime() - start) / 1e9;
         Map<TopicPartition, Long> needed = new HashMap<>(); // per partition: the offset after our last record
         for (Future<RecordMetadata> f : sent) {
             RecordMetadata m = f.get();
@@ -160,7 +162,7 @@ final class IndexThroughput {
             throw new IllegalStateException("query-service indexed only " + count + " of " + docs.size()
                     + " documents; see " + Topics.dlq(Topics.REPORT_CHUNKS_CLASSIFIED));
         }
-        return new Result(docs.size(), seconds);
+        return new Result(docs.size(), seconds, produced);
     }
 
     /** How many passages of these reports the live index holds (searchable ones: after a refresh). */
@@ -170,7 +172,10 @@ final class IndexThroughput {
                 .query(q -> q.terms(t -> t.field("reportId").terms(v -> v.value(ids))))).count();
     }
 
-    /** Removes documents from the live index by id, so runs do not pile up benchmark passages there. */
+    /**
+     * Removes documents from the live index by id, so runs do not pile up benchmark passages there, and merges their
+     * deletions away: left in the segments they would still be searched (slower) until merges happen to reclaim them.
+     */
     void deleteFromLiveIndex(List<ClassifiedChunk> docs) throws IOException {
         for (int from = 0; from < docs.size(); from += 1000) {
             List<BulkOperation> ops = docs.subList(from, Math.min(docs.size(), from + 1000)).stream()
@@ -179,5 +184,6 @@ final class IndexThroughput {
             es.bulk(b -> b.operations(ops));
         }
         es.indices().refresh(r -> r.index(Indices.REPORT_CHUNKS.alias()));
+        es.indices().forcemerge(f -> f.index(Indices.REPORT_CHUNKS.alias()).onlyExpungeDeletes(true));
     }
 }
