@@ -188,7 +188,8 @@ public final class QueryBenchmark {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             admin.describeCluster().nodes().get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
-            missing.add("Kafka at " + kafka + " (RIGHTSTREAM_KAFKA_PORT; " + e + ")");
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            missing.add("Kafka at " + kafka + " (RIGHTSTREAM_KAFKA_PORT; " + why.getMessage() + ")");
         }
         int health = status(http, queryUrl + "/actuator/health");
         if (health < 0) {
