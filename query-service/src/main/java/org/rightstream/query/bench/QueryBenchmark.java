@@ -55,6 +55,9 @@ public final class QueryBenchmark {
         try {
             repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 50;
             seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+            if (repetitions < 1 || seconds < 1) {
+                throw new NumberFormatException("REPETITIONS and SECONDS must be at least 1");
+            }
         } catch (NumberFormatException e) {
             System.err.println("usage: bench-query [REPETITIONS] [SECONDS] [PASSAGE_DIR] [--keep]   (numbers: " + e.getMessage() + ")");
             System.exit(2);
