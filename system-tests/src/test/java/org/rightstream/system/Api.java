@@ -65,4 +65,13 @@ final class Api {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The content with a first line of its own, so ingest sees a report no other test has sent. */
+    static byte[] withFirstLine(String line, byte[] content) {
+        byte[] head = (line + "\n\n").getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[head.length + content.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(content, 0, out, head.length, content.length);
+        return out;
+    }
 }

@@ -125,7 +125,7 @@ class PipelineEndToEndIT {
     void sendingTheSameReportAgainIsRecognisedAndAForcedReplayKeepsOneCopyOfEachPassage() throws Exception {
         // The same first line on both formats makes them reports no other test class has sent.
         String marker = "Duplicate test " + UUID.randomUUID();
-        byte[] bytes = withFirstLine(marker, Files.readAllBytes(seed("003_")));
+        byte[] bytes = Api.withFirstLine(marker, Files.readAllBytes(seed("003_")));
         String url = pipeline.url("ingest-service") + "/api/reports";
         // allowDuplicate: the same seed sent by another test class would make this copy its near-duplicate.
         Api.Response first = Api.upload(url + "?allowDuplicate=true", "first.txt", bytes);
@@ -140,7 +140,7 @@ class PipelineEndToEndIT {
         assertThat(again.json().path("reportId").asString()).isEqualTo(reportId);
 
         // The same submission as markdown is a near-duplicate and is not published.
-        Api.Response markdown = Api.upload(url, "submission.md", withFirstLine(marker, Files.readAllBytes(seed("004_"))));
+        Api.Response markdown = Api.upload(url, "submission.md", Api.withFirstLine(marker, Files.readAllBytes(seed("004_"))));
         assertThat(markdown.json().path("status").asString()).isEqualTo("NEAR_DUPLICATE");
         // Of this copy, or of the same submission another test class sent: both are the same report.
         assertThat(markdown.json().path("duplicateOf").asString()).isNotBlank();
@@ -315,13 +315,6 @@ class PipelineEndToEndIT {
         return text.toString();
     }
 
-    private static byte[] withFirstLine(String line, byte[] content) {
-        byte[] head = (line + "\n\n").getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[head.length + content.length];
-        System.arraycopy(head, 0, out, 0, head.length);
-        System.arraycopy(content, 0, out, head.length, content.length);
-        return out;
-    }
 
     /** The passages of one report in the index (refreshed first, so the count is current). */
     private static long countIndexed(String reportId) {

@@ -56,11 +56,7 @@ class ReindexIT {
             seed = files.filter(f -> f.getFileName().toString().startsWith(seedPrefix)).findFirst().orElseThrow();
         }
         // A first line of its own makes it a report no other test has sent (tests share one pipeline).
-        byte[] content = Files.readAllBytes(seed);
-        byte[] marker = ("Reindex test copy " + java.util.UUID.randomUUID() + "\n\n").getBytes();
-        byte[] distinct = new byte[marker.length + content.length];
-        System.arraycopy(marker, 0, distinct, 0, marker.length);
-        System.arraycopy(content, 0, distinct, marker.length, content.length);
+        byte[] distinct = Api.withFirstLine("Reindex test copy " + java.util.UUID.randomUUID(), Files.readAllBytes(seed));
         Api.Response upload = Api.upload(pipeline.url("ingest-service") + "/api/reports?allowDuplicate=true", name,
                 distinct);
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);

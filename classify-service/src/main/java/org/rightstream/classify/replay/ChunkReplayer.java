@@ -33,7 +33,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.rightstream.classify.PassageClassifier;
-import org.rightstream.contracts.ChunkMessage;
+import org.rightstream.classify.stream.ClassifyFunction;
+import org.rightstream.classify.stream.DeadLetterRecords;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.DeadLetters;
 import org.rightstream.contracts.RightstreamJson;
@@ -125,6 +126,7 @@ public final class ChunkReplayer {
     }
 
     private final PassageClassifier classifier;
+    private final ClassifyFunction function;
     private final Settings settings;
     private final Listener listener;
 
@@ -135,6 +137,7 @@ public final class ChunkReplayer {
 
     public ChunkReplayer(PassageClassifier classifier, Settings settings, Listener listener) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.function = new ClassifyFunction(classifier);
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = listener == null ? new Listener() { } : listener;
     }
@@ -279,8 +282,7 @@ public final class ChunkReplayer {
                            int dlqPartitions) {
         ClassifiedChunk classified;
         try {
-            ChunkMessage chunk = RightstreamJson.read(record.value(), ChunkMessage.class).validate();
-            classified = classifier.classify(chunk);
+            classified = function.classify(record.value());
         } catch (RuntimeException e) {
             // Invalid messages and passages the classifier rejects alike: one bad passage must not stop a
             // replay of the whole history, and the live stream dead-letters both too.
@@ -294,7 +296,7 @@ public final class ChunkReplayer {
 
     private void deadLetter(ConsumerRecord<byte[], byte[]> record, RuntimeException e,
                             Producer<byte[], byte[]> producer, int dlqPartitions) {
-        String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        String reason = DeadLetterRecords.reason(e);
         log.warn("reclassify dead-lettered topic={} partition={} offset={} reason=\"{}\"", record.topic(),
                 record.partition(), record.offset(), reason);
         Headers headers = new RecordHeaders();
@@ -303,11 +305,7 @@ public final class ChunkReplayer {
                 headers.add(h);
             }
         }
-        add(headers, DeadLetters.EXCEPTION_MESSAGE, reason);
-        add(headers, DeadLetters.EXCEPTION_FQCN, e.getClass().getName());
-        add(headers, DeadLetters.ORIGINAL_TOPIC, record.topic());
-        add(headers, DeadLetters.ORIGINAL_PARTITION, String.valueOf(record.partition()));
-        add(headers, DeadLetters.ORIGINAL_OFFSET, String.valueOf(record.offset()));
+        DeadLetterRecords.describe(headers, e, record.topic(), record.partition(), record.offset());
         // The same partition number as the source, like the binder's dead letters, when the DLQ has it.
         Integer partition = record.partition() < dlqPartitions ? record.partition() : null;
         send(producer, new ProducerRecord<>(DEAD_LETTERS, partition, record.key(), record.value(), headers),
@@ -368,9 +366,5 @@ public final class ChunkReplayer {
     private static double perSecond(long done, long start, long now) {
         double seconds = (now - start) / 1e9;
         return seconds <= 0 ? 0 : done / seconds;
-    }
-
-    private static void add(Headers headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.rightstream.contracts.DeadLetters;
 import org.rightstream.contracts.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,16 +84,7 @@ public final class ClassifyBatchConsumer implements Consumer<Message<List<byte[]
     private static ProducerRecord<String, byte[]> deadLetter(String key, byte[] payload, Integer partition,
                                                              Object offset, RuntimeException e) {
         ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.dlq(Topics.REPORT_CHUNKS), partition, key, payload);
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        r.headers().add(DeadLetters.EXCEPTION_MESSAGE, utf8(reason));
-        r.headers().add(DeadLetters.EXCEPTION_FQCN, utf8(e.getClass().getName()));
-        r.headers().add(DeadLetters.ORIGINAL_TOPIC, utf8(Topics.REPORT_CHUNKS));
-        if (partition != null) {
-            r.headers().add(DeadLetters.ORIGINAL_PARTITION, utf8(partition.toString()));
-        }
-        if (offset != null) {
-            r.headers().add(DeadLetters.ORIGINAL_OFFSET, utf8(offset.toString()));
-        }
+        DeadLetterRecords.describe(r.headers(), e, Topics.REPORT_CHUNKS, partition, offset);
         return r;
     }
 
@@ -111,10 +101,6 @@ public final class ClassifyBatchConsumer implements Consumer<Message<List<byte[]
 
     private static Integer asInt(Object partition) {
         return partition instanceof Number n ? n.intValue() : null;
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Kafka did not take the results; nothing is committed and the batch is retried. */

@@ -21,12 +21,16 @@ public final class ClassifyFunction implements Function<Message<byte[]>, Message
         this.classifier = classifier;
     }
 
+    /** Parses, validates and classifies one report.chunks payload; a broken one fails with the precise reason. */
+    public ClassifiedChunk classify(byte[] payload) {
+        return classifier.classify(RightstreamJson.read(payload, ChunkMessage.class).validate());
+    }
+
     @Override
     public Message<byte[]> apply(Message<byte[]> in) {
-        ChunkMessage chunk = RightstreamJson.read(in.getPayload(), ChunkMessage.class).validate();
-        ClassifiedChunk out = classifier.classify(chunk);
+        ClassifiedChunk out = classify(in.getPayload());
         return MessageBuilder.withPayload(RightstreamJson.write(out))
-                .setHeader(KafkaHeaders.KEY, chunk.reportId())
+                .setHeader(KafkaHeaders.KEY, out.reportId())
                 .setHeader("contentType", "application/json")
                 .build();
     }
