@@ -29,6 +29,11 @@ public final class Ids {
         return watchId + ":" + chunkId;
     }
 
+    /** One notification per watch and report: watchId + reportId (an alert id has the chunk's ordinal too). */
+    public static String notificationId(String watchId, String reportId) {
+        return watchId + ":" + reportId;
+    }
+
     public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

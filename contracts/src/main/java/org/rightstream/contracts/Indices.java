@@ -13,8 +13,10 @@ import java.util.List;
 public final class Indices {
     public static final IndexSpec REPORT_CHUNKS = new IndexSpec("report-chunks", 1);
     public static final IndexSpec ALERTS = new IndexSpec("alerts", 1);
+    /** One document per notification (watch + report): what was notified, and whether it was acknowledged. */
+    public static final IndexSpec ALERT_GROUPS = new IndexSpec("alert-groups", 1);
     public static final IndexSpec WATCHLIST = new IndexSpec("watchlist", 1);
-    public static final List<IndexSpec> ALL = List.of(REPORT_CHUNKS, ALERTS, WATCHLIST);
+    public static final List<IndexSpec> ALL = List.of(REPORT_CHUNKS, ALERTS, ALERT_GROUPS, WATCHLIST);
 
     private Indices() {
     }

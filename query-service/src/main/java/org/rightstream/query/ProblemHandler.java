@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors as JSON problem bodies that say which parameter is wrong, or that the index is unavailable. */
@@ -31,6 +32,12 @@ class ProblemHandler {
         p.setTitle("Invalid parameter");
         p.setProperty("parameter", e.getName());
         return p;
+    }
+
+    /** A client went away (an event stream closed, a browser tab shut): nothing to answer, nothing to warn about. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("client disconnected: {}", e.getMessage());
     }
 
     @ExceptionHandler({IOException.class, ElasticsearchException.class})

@@ -70,6 +70,20 @@ final class RunningPipeline {
         return services.url(service);
     }
 
+    /** The seed report whose file name starts with {@code prefix}. */
+    Path seed(String prefix) throws java.io.IOException {
+        try (var files = Files.list(home.resolve("seeds"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
+        }
+    }
+
+    /** Stops a service and starts it again on the same port, waiting until it reports UP. */
+    void restart(String service) {
+        var process = services.services.get(service);
+        process.stop();
+        process.start(Duration.ofSeconds(180));
+    }
+
     private void stop() {
         if (services != null) {
             services.stop();

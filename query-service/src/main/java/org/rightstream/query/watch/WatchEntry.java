@@ -4,13 +4,13 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /**
  * A watchlist entry as users manage it: the watched name with its aliases, plus the filters that decide which
  * matching passages raise an alert, and an optional webhook. {@link #toWatch()} is what the matcher sees.
  *
- * @param id            stable id; letters, digits, '-' and '_' (it is part of alert ids)
+ * @param id            stable id; letters, digits, '-' and '_' (it is part of alert ids); null until
+ *                      {@link WatchEntryRules#normalise} derives one from the name
  * @param minSeverity   alert only on passages of at least this severity (1-5); null = any
  * @param categories    alert only on passages with one of these categories (primary or secondary); empty = any
  * @param countries     alert only on passages from reports on these countries (case-insensitive); empty = any
@@ -32,8 +32,6 @@ public record WatchEntry(
         Instant updatedAt) {
 
     public WatchEntry {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         type = type == null ? WatchType.PERSON : type;
         categories = categories == null ? List.of() : List.copyOf(categories);

@@ -50,7 +50,7 @@ public final class WatchEntryRules {
         if (name.length() > MAX_NAME_CHARS) {
             throw new InvalidWatchException("name", "is longer than " + MAX_NAME_CHARS + " characters");
         }
-        if (NameVariants.nameKeys(name).isEmpty()) {
+        if (!hasLetter(name)) {
             throw new InvalidWatchException("name", "has no letters to match: '" + name + "'");
         }
         Set<String> aliases = new LinkedHashSet<>();
@@ -62,7 +62,7 @@ public final class WatchEntryRules {
             if (a.length() > MAX_NAME_CHARS) {
                 throw new InvalidWatchException("aliases", "an alias is longer than " + MAX_NAME_CHARS + " characters");
             }
-            if (NameVariants.nameKeys(a).isEmpty()) {
+            if (!hasLetter(a)) {
                 throw new InvalidWatchException("aliases", "alias has no letters to match: '" + a + "'");
             }
             aliases.add(a);
@@ -116,6 +116,11 @@ public final class WatchEntryRules {
             throw new InvalidWatchException(field, "more than " + MAX_FILTER_VALUES + " values");
         }
         return List.copyOf(out);
+    }
+
+    /** A name to match needs letters: digits and punctuation alone would match numbers anywhere. */
+    private static boolean hasLetter(String s) {
+        return s.codePoints().anyMatch(Character::isLetter) && !NameVariants.nameKeys(s).isEmpty();
     }
 
     private static String trim(String s) {
