@@ -36,6 +36,11 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    static Response postCsv(String url, String csv) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)));
+    }
+
     static Response delete(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).DELETE());
     }

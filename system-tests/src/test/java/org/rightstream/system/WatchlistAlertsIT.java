@@ -112,6 +112,43 @@ class WatchlistAlertsIT {
     }
 
     @Test
+    void aCsvWatchlistIsImportedRowErrorsAreListedByLineAndTheExportReadsBack() {
+        String a = "csv-a-" + UUID.randomUUID().toString().substring(0, 8);
+        String b = "csv-b-" + UUID.randomUUID().toString().substring(0, 8);
+        String csv = "id,name,aliases,type,minSeverity,categories\n"
+                + a + ",Bolat Atabayev,Болат Атабаев|B. Atabayev,PERSON,3,expression|assembly-association\n"
+                + b + ",\"Kazakhstan International Bureau for Human Rights, KIBHR\",,ORG,,\n"
+                + "csv-bad,Someone Else,,PERSON,9,\n";
+
+        Api.Response refused = Api.postCsv(query("/api/watchlist/import"), csv);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).asString()).isEqualTo("line 4: minSeverity: must be 1-5, was 9");
+        assertThat(Api.get(query("/api/watchlist/" + a)).status()).as("nothing imported").isEqualTo(404);
+
+        Api.Response imported = Api.postCsv(query("/api/watchlist/import?skipInvalid=true"), csv);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().path("created").asInt()).isEqualTo(2);
+        assertThat(imported.json().path("errors").size()).isEqualTo(1);
+        JsonNode bolat = Api.get(query("/api/watchlist/" + a)).json();
+        assertThat(bolat.path("aliases").get(0).asString()).isEqualTo("Болат Атабаев");
+        assertThat(bolat.path("categories").size()).isEqualTo(2);
+        assertThat(Api.get(query("/api/watchlist/" + b)).json().path("type").asString()).isEqualTo("ORG");
+
+        Api.Response again = Api.postCsv(query("/api/watchlist/import?skipInvalid=true"), csv);
+        assertThat(again.json().path("created").asInt()).as("a second import replaces").isZero();
+        assertThat(again.json().path("replaced").asInt()).isEqualTo(2);
+
+        Api.Response export = Api.get(query("/api/watchlist/export"));
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body()).startsWith("id,name,aliases,type,notes,minSeverity,categories,countries,webhookUrl")
+                .contains(a + ",Bolat Atabayev,Болат Атабаев|B. Atabayev,PERSON,,3,expression|assembly-association")
+                .contains("\"Kazakhstan International Bureau for Human Rights, KIBHR\"");
+        assertThat(Api.postCsv(query("/api/watchlist/import"), "").status()).isEqualTo(400);
+        Api.delete(query("/api/watchlist/" + a));
+        Api.delete(query("/api/watchlist/" + b));
+    }
+
+    @Test
     void aReportNamingAWatchedPersonIsNotifiedOnceOverSseOnTheTopicAndToTheWebhookAndAcksSurviveARestart()
             throws Exception {
         String watchId = "zhovtis-" + UUID.randomUUID().toString().substring(0, 8);

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.query.index.IndexInstaller;
+import tools.jackson.databind.JsonNode;
 
 /** Reads alerts and notifications for {@code GET /api/alerts}: filters, newest first, paged. */
 public final class AlertSearch {
@@ -23,7 +25,7 @@ public final class AlertSearch {
     }
 
     /** One page: the total matching and the documents as stored (ack state included). */
-    public record Page(long total, int from, int size, List<ObjectNode> items) {
+    public record Page(long total, int from, int size, List<JsonNode> items) {
     }
 
     private final ElasticsearchClient client;
@@ -50,9 +52,10 @@ public final class AlertSearch {
                 .sort(o -> o.field(x -> x.field("createdAt").order(SortOrder.Desc)))
                 .sort(o -> o.field(x -> x.field(perPassage ? "alertId" : "notificationId").order(SortOrder.Asc))),
                 ObjectNode.class);
-        List<ObjectNode> items = new ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         for (Hit<ObjectNode> h : r.hits().hits()) {
-            items.add(h.source());
+            // The client's mapper is Jackson 2; the API's is Jackson 3.
+            items.add(RightstreamJson.mapper().readTree(h.source().toString()));
         }
         long total = r.hits().total() == null ? items.size() : r.hits().total().value();
         return new Page(total, from, size, items);

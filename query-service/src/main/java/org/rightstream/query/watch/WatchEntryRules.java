@@ -62,6 +62,10 @@ public final class WatchEntryRules {
             if (a.length() > MAX_NAME_CHARS) {
                 throw new InvalidWatchException("aliases", "an alias is longer than " + MAX_NAME_CHARS + " characters");
             }
+            if (a.contains("|")) {
+                throw new InvalidWatchException("aliases", "an alias may not contain '|' (it separates values in CSV): '"
+                        + a + "'");
+            }
             if (!hasLetter(a)) {
                 throw new InvalidWatchException("aliases", "alias has no letters to match: '" + a + "'");
             }
@@ -87,6 +91,9 @@ public final class WatchEntryRules {
             categories.add(c);
         }
         List<String> countries = distinctTrimmed(e.countries(), "countries");
+        if (countries.stream().anyMatch(c -> c.contains("|"))) {
+            throw new InvalidWatchException("countries", "a country may not contain '|' (it separates values in CSV)");
+        }
         URI webhook = e.webhookUrl();
         if (webhook != null) {
             String scheme = webhook.getScheme() == null ? "" : webhook.getScheme().toLowerCase(Locale.ROOT);

@@ -1,10 +1,13 @@
 package org.rightstream.query.watch;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/watchlist}: the watched persons and organisations. */
@@ -23,8 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class WatchlistController {
     private final WatchlistService watchlist;
 
+    private final WatchlistCsv csv;
+
     public WatchlistController(WatchlistService watchlist) {
         this.watchlist = watchlist;
+        this.csv = new WatchlistCsv(watchlist.rules());
     }
 
     public record WatchList(int total, List<WatchView> watches) {
@@ -40,6 +47,35 @@ public class WatchlistController {
     public ResponseEntity<WatchView> create(@RequestBody WatchRequest request) throws IOException {
         WatchlistService.Saved saved = watchlist.create(request.toEntry());
         return ResponseEntity.created(URI.create("/api/watchlist/" + saved.entry().id())).body(view(saved));
+    }
+
+    /**
+     * Imports a CSV watchlist (columns as {@link WatchlistCsv#COLUMNS}; multiple values separated by '|'). Entries
+     * whose id exists are replaced. Rows with errors refuse the whole file (400, every error listed with its line),
+     * unless {@code skipInvalid=true}: then the valid rows are stored and the errors listed.
+     */
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    public ResponseEntity<Map<String, Object>> importCsv(HttpServletRequest request,
+                                                         @RequestParam(defaultValue = "false") boolean skipInvalid)
+            throws IOException {
+        WatchlistImport parsed = csv.read(request.getInputStream());
+        List<String> errors = parsed.errors().stream().map(WatchlistImport.RowError::toString).toList();
+        if (!errors.isEmpty() && !skipInvalid) {
+            return ResponseEntity.badRequest().body(Map.of("title", "Invalid watchlist file", "status", 400,
+                    "detail", errors.size() + " rows have errors; nothing was imported (skipInvalid=true imports the "
+                            + "valid rows)", "errors", errors));
+        }
+        WatchlistService.Imported done = watchlist.putAll(parsed.entries());
+        return ResponseEntity.ok(Map.of("created", done.created(), "replaced", done.replaced(), "errors", errors));
+    }
+
+    /** The whole watchlist as CSV (webhook secrets are never exported). */
+    @GetMapping(path = "/export", produces = "text/csv")
+    public ResponseEntity<byte[]> exportCsv() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        csv.write(watchlist.list(), out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"watchlist.csv\"").body(out.toByteArray());
     }
 
     @GetMapping("/{id}")
@@ -90,6 +126,13 @@ public class WatchlistController {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         p.setTitle("Invalid watch");
         p.setProperty("field", e.field());
+        return p;
+    }
+
+    @ExceptionHandler(InvalidWatchlistCsvException.class)
+    ProblemDetail invalidFile(InvalidWatchlistCsvException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        p.setTitle("Invalid watchlist file");
         return p;
     }
 
