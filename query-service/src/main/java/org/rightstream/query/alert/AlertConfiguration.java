@@ -7,15 +7,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.rightstream.contracts.Taxonomy;
-import org.rightstream.contracts.Topics;
 import org.rightstream.query.index.IndexInstaller;
 import org.rightstream.query.watch.LiveWatchlist;
 import org.rightstream.query.watch.WatchEntryRules;
@@ -80,8 +77,7 @@ class AlertConfiguration {
     @Bean
     AlertNotifier alertNotifier(AlertStore store, AlertProperties props, KafkaTemplate<String, byte[]> kafka,
                                 WebhookDispatcher webhooks) {
-        NotificationChannel topic = (n, json) -> kafka.send(new ProducerRecord<>(Topics.ALERTS, n.watchId(), json))
-                .get(30, TimeUnit.SECONDS);
+        NotificationChannel topic = new KafkaNotificationChannel(kafka, Duration.ofSeconds(30));
         return new AlertNotifier(store, props.grouping(), topic, webhooks, props.maxAlertsPerNotification(),
                 Clock.systemUTC());
     }

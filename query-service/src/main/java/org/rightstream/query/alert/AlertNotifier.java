@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rightstream.contracts.Alert;
 import org.rightstream.contracts.AlertNotification;
 import org.rightstream.contracts.RightstreamJson;
@@ -45,28 +46,43 @@ public final class AlertNotifier {
 
     /** Notifies each group; returns how many notifications were sent (the others joined an earlier one). */
     public int notify(List<AlertGroup> groups) throws Exception {
-        int sent = 0;
+        if (groups.isEmpty()) {
+            return 0;
+        }
+        List<AlertNotification> all = new ArrayList<>(groups.size());
         for (AlertGroup g : groups) {
-            AlertNotification n = g.toNotification(clock.instant(), maxAlertsPerNotification);
-            if (store.createNotification(n)) {
-                send(n);
-                sent++;
+            all.add(g.toNotification(clock.instant(), maxAlertsPerNotification));
+        }
+        // One bulk each way rather than round trips per group: a burst of reports is notified in a few requests.
+        Set<String> created = store.createNotifications(all);
+        List<AlertNotification> toSend = new ArrayList<>();
+        for (AlertNotification n : all) {
+            if (created.contains(n.notificationId())) {
+                toSend.add(n);
             } else {
                 store.addToNotification(n.notificationId(), n.passages(), n.maxSeverity());
             }
-            store.alertsNotified(g.alertIds());
         }
-        return sent;
+        send(toSend);
+        List<String> alertIds = new ArrayList<>();
+        groups.forEach(g -> alertIds.addAll(g.alertIds()));
+        store.alertsNotified(alertIds);
+        return toSend.size();
     }
 
-    private void send(AlertNotification n) throws Exception {
-        byte[] json = RightstreamJson.write(n);
-        topic.send(n, json);
-        store.notificationSent(n.notificationId(), clock.instant());
-        try {
-            webhooks.send(n, json);
-        } catch (Exception e) {
-            log.warn("webhook for notification {} not queued: {}", n.notificationId(), e.toString());
+    private void send(List<AlertNotification> notifications) throws Exception {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        List<byte[]> json = notifications.stream().map(RightstreamJson::write).toList();
+        topic.sendAll(notifications, json);
+        store.notificationsSent(notifications.stream().map(AlertNotification::notificationId).toList(), clock.instant());
+        for (int i = 0; i < notifications.size(); i++) {
+            try {
+                webhooks.send(notifications.get(i), json.get(i));
+            } catch (Exception e) {
+                log.warn("webhook for notification {} not queued: {}", notifications.get(i).notificationId(), e.toString());
+            }
         }
     }
 
@@ -84,7 +100,7 @@ public final class AlertNotifier {
                     owed.watchedName(), owed.reportId(), owed.title(), owed.country(), owed.year(), owed.passages(),
                     owed.maxSeverity(), owed.categories(), owed.retroactive(), owed.createdAt(), alerts);
             log.info("sending notification {} that was recorded but not sent", n.notificationId());
-            send(n);
+            send(List.of(n));
             sent++;
         }
         List<Alert> ungrouped = store.unnotifiedAlerts(before, 1_000);

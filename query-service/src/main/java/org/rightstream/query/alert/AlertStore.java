@@ -21,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import org.rightstream.contracts.Alert;
 import org.rightstream.contracts.AlertNotification;
@@ -79,24 +81,33 @@ public final class AlertStore {
         return created;
     }
 
-    /** Records the notification as owed; false if it exists already (another instance or an earlier run made it). */
-    public boolean createNotification(AlertNotification n) throws IOException {
+    /**
+     * Records the notifications as owed and returns the ids of those recorded now; the others exist already (another
+     * instance or an earlier run made them).
+     */
+    public Set<String> createNotifications(List<AlertNotification> notifications) throws IOException {
         installer.ensureInstalled();
-        tools.jackson.databind.node.ObjectNode doc = RightstreamJson.mapper().valueToTree(n);
-        doc.remove("alerts");
-        doc.put("notified", false);
-        doc.put("acknowledged", false);
-        byte[] bytes = RightstreamJson.write(doc);
-        try {
-            client.create(c -> c.index(GROUPS).id(n.notificationId())
-                    .document(BinaryData.of(bytes, ContentType.APPLICATION_JSON)));
-            return true;
-        } catch (IOException | ElasticsearchException e) {
-            if (Conflicts.isConflict(e)) {
-                return false;
-            }
-            throw e;
+        List<BulkOperation> ops = new ArrayList<>(notifications.size());
+        for (AlertNotification n : notifications) {
+            tools.jackson.databind.node.ObjectNode doc = RightstreamJson.mapper().valueToTree(n);
+            doc.remove("alerts");
+            doc.put("notified", false);
+            doc.put("acknowledged", false);
+            byte[] bytes = RightstreamJson.write(doc);
+            ops.add(BulkOperation.of(b -> b.create(c -> c.index(GROUPS).id(n.notificationId())
+                    .document(BinaryData.of(bytes, ContentType.APPLICATION_JSON)))));
         }
+        BulkResponse response = client.bulk(b -> b.operations(ops));
+        Set<String> created = new HashSet<>();
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() == null) {
+                created.add(item.id());
+            } else if (item.status() != 409) {
+                throw new IOException("Elasticsearch did not store notification " + item.id() + ": HTTP " + item.status()
+                        + " " + item.error().type() + ": " + item.error().reason());
+            }
+        }
+        return created;
     }
 
     /** A notification that was made before gains passages found since (a later passage, a retroactive check). */
@@ -109,24 +120,27 @@ public final class AlertStore {
                 ObjectNode.class);
     }
 
-    public void notificationSent(String notificationId, Instant at) throws IOException {
-        client.update(u -> u.index(GROUPS).id(notificationId).retryOnConflict(5)
-                .doc(Map.of("notified", true, "notifiedAt", at.toString())), ObjectNode.class);
+    public void notificationsSent(List<String> notificationIds, Instant at) throws IOException {
+        markAll(GROUPS, notificationIds, Map.of("notified", true, "notifiedAt", at.toString()));
     }
 
     public void alertsNotified(List<String> alertIds) throws IOException {
-        if (alertIds.isEmpty()) {
+        markAll(ALERTS, alertIds, Map.of("notified", true));
+    }
+
+    private void markAll(String index, List<String> ids, Map<String, Object> fields) throws IOException {
+        if (ids.isEmpty()) {
             return;
         }
-        List<BulkOperation> ops = new ArrayList<>(alertIds.size());
-        for (String id : alertIds) {
-            ops.add(BulkOperation.of(b -> b.update(u -> u.index(ALERTS).id(id).retryOnConflict(5)
-                    .action(a -> a.doc(Map.of("notified", true))))));
+        List<BulkOperation> ops = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            ops.add(BulkOperation.of(b -> b.update(u -> u.index(index).id(id).retryOnConflict(5)
+                    .action(a -> a.doc(fields)))));
         }
         BulkResponse response = client.bulk(b -> b.operations(ops));
         if (response.errors()) {
             BulkResponseItem first = response.items().stream().filter(i -> i.error() != null).findFirst().orElseThrow();
-            throw new IOException("could not mark alerts notified: " + first.error().reason());
+            throw new IOException("could not update " + index + " document " + first.id() + ": " + first.error().reason());
         }
     }
 

@@ -179,7 +179,7 @@ public final class QueryBenchmark {
     }
 
     /** Checks all three before any work, and says which is not there and how to start it. */
-    private static boolean reachable(String esUrl, String kafka, String queryUrl) {
+    static boolean reachable(String esUrl, String kafka, String queryUrl) {
         List<String> missing = new ArrayList<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // GET / is not served by the local node (see design.md); cluster health is.
@@ -219,7 +219,7 @@ public final class QueryBenchmark {
     }
 
     /** The 1-minute load average (Linux), to show how busy the shared machine was; "?" elsewhere. */
-    private static String load() {
+    static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (Exception e) {
@@ -227,7 +227,7 @@ public final class QueryBenchmark {
         }
     }
 
-    private static int port(String env, int fallback) {
+    static int port(String env, int fallback) {
         String value = System.getenv(env);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }

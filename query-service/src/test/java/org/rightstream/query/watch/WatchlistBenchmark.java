@@ -1,19 +1,12 @@
 package org.rightstream.query.watch;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Matching throughput with 10,000 watches over the seed passages. A main, not a test: timings depend on the machine,
  * so no test asserts them. Run as {@link WatchlistEvaluation} (docs/watchlist.md); arguments: watch count, seconds.
  */
 public final class WatchlistBenchmark {
-
-    private static final String[] SYLLABLES = {"ab", "ai", "al", "an", "ar", "as", "ba", "bek", "bol", "da", "dau",
-            "er", "gul", "ka", "kai", "khan", "kul", "ma", "mar", "mu", "na", "nur", "ra", "sa", "sat", "ser", "ta",
-            "tem", "tur", "ul", "za", "zhan", "zhol", "yer", "yes", "zi"};
-    private static final String[] SURNAME_ENDINGS = {"ov", "ova", "yev", "yeva", "in", "ina", "uly", "bayev", "bekov"};
 
     private WatchlistBenchmark() {
     }
@@ -24,7 +17,7 @@ public final class WatchlistBenchmark {
         List<String> passages = WatchlistEvaluation.seedPassages(WatchlistEvaluation.projectRoot());
 
         long buildStart = System.nanoTime();
-        WatchlistMatcher matcher = WatchlistMatcher.of(generatedWatches(watchCount));
+        WatchlistMatcher matcher = WatchlistMatcher.of(GeneratedWatches.of(watchCount, "w"));
         double buildMs = (System.nanoTime() - buildStart) / 1e6;
 
         run(matcher, passages, seconds / 3); // warm-up: let the JIT compile the matcher
@@ -51,28 +44,5 @@ public final class WatchlistBenchmark {
             }
         }
         return new double[] {done, (System.nanoTime() - start) / 1e9, matches};
-    }
-
-    /** Plausible Kazakh-style names from a fixed seed, so every run measures the same watchlist. */
-    static List<Watch> generatedWatches(int count) {
-        Random random = new Random(7);
-        List<Watch> watches = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String given = word(random, 2);
-            String surname = word(random, 2 + random.nextInt(2)) + SURNAME_ENDINGS[random.nextInt(SURNAME_ENDINGS.length)];
-            watches.add(i % 10 == 0
-                    ? Watch.org("w" + i, given + " " + word(random, 2))
-                    : Watch.person("w" + i, given + " " + surname));
-        }
-        return watches;
-    }
-
-    private static String word(Random random, int syllables) {
-        StringBuilder b = new StringBuilder();
-        for (int s = 0; s < syllables; s++) {
-            b.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
-        }
-        b.setCharAt(0, Character.toUpperCase(b.charAt(0)));
-        return b.toString();
     }
 }
