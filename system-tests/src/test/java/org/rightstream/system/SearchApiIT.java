@@ -429,6 +429,25 @@ class SearchApiIT {
     }
 
     @Test
+    void facetsAreTheOnesAskedForAndOnlyOnPagesAddressedByFrom() {
+        JsonNode first = search("q=rights&size=5");
+        assertThat(first.path("facets").propertyNames()).containsExactly("country", "year", "category", "severity",
+                "entity");
+        // A cursor page continues the result whose facets the first page gave: none are counted again.
+        JsonNode next = search("q=rights&size=5&cursor=" + first.path("cursor").asString());
+        assertThat(next.path("from").asLong()).isEqualTo(5);
+        assertThat(next.path("facets").isNull()).as(next.toString()).isTrue();
+        assertThat(next.path("total").asLong()).isEqualTo(first.path("total").asLong());
+
+        JsonNode some = search("q=rights&size=1&facets=" + Api.encode("severity,country"));
+        assertThat(some.path("facets").propertyNames()).containsExactly("country", "severity");
+        assertThat(some.path("facets").path("severity")).isEqualTo(first.path("facets").path("severity"));
+        assertThat(some.path("facets").path("country")).isEqualTo(first.path("facets").path("country"));
+        assertThat(search("q=rights&size=1&facets=false").path("facets").isNull()).isTrue();
+        badParameter("/api/search?" + scope + "&facets=entities", "facets");
+    }
+
+    @Test
     void theCursorContinuesWhereFromAndSizeWouldAndBelongsToItsSearch() {
         JsonNode first = search("sort=year:asc&size=20&facets=false");
         JsonNode byCursor = search("sort=year:asc&size=20&facets=false&cursor=" + first.path("cursor").asString());

@@ -26,14 +26,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.elasticsearch.client.RestClient;
 import org.rightstream.contracts.ChunkMessage;
 import org.rightstream.contracts.ClassifiedChunk;
+import org.rightstream.contracts.Indices;
+import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Topics;
 
 /**
  * {@code ./rightstream bench-query [REPETITIONS] [SECONDS] [PASSAGE_DIR] [--keep]} on a running stack ({@code ./rightstream
  * up}): (1) indexing throughput of the seed passages repeated REPETITIONS times (default 50), raw elasticsearch-java
- * bulk against the same documents through query-service, in the same run; (2) search latency of 20 concurrent
- * clients on GET /api/search for SECONDS (default 30) on the index now holding those documents. Prints figures,
- * asserts nothing. Removes what it added (the scratch index, the documents in the live index) at the end, the
+ * bulk against the same documents through query-service, in the same run; (2) search latency of 1 and of 20
+ * concurrent clients on GET /api/search for SECONDS (default 30) on the index now holding those documents, twice:
+ * with 20 queries repeated (Elasticsearch's request cache answers them) and with every request distinct (it
+ * cannot), each with the CPU per request of Elasticsearch, query-service and the client. Prints figures, asserts
+ * nothing. Removes what it added (the scratch index, the documents in the live index) at the end, the
  * latter unless --keep.
  * Ports come from RIGHTSTREAM_ES_PORT, RIGHTSTREAM_KAFKA_PORT and RIGHTSTREAM_QUERY_PORT, as for the stack.
  */
@@ -142,7 +146,7 @@ public final class QueryBenchmark {
                 System.out.printf(Locale.ROOT, "indexing: service / raw = %.2f (target >= 0.80)%n",
                         rawSeconds / serviceSeconds);
 
-                search(queryUrl, seconds);
+                search(queryUrl, esUrl, seconds);
             } finally {
                 indexing.deleteIndex(scratch);
                 if (keep && !inLiveIndex.isEmpty()) {
@@ -157,7 +161,7 @@ public final class QueryBenchmark {
         }
     }
 
-    private static void search(String queryUrl, int seconds) throws Exception {
+    private static void search(String queryUrl, String esUrl, int seconds) throws Exception {
         SearchLatency latency = new SearchLatency(queryUrl);
         List<Long> totals = latency.totals();
         StringBuilder mix = new StringBuilder();
@@ -165,17 +169,60 @@ public final class QueryBenchmark {
             mix.append(i == 0 ? "" : ", ").append(SearchLatency.QUERIES.get(i)).append(" (").append(totals.get(i)).append(')');
         }
         System.out.println("search: query mix (hits): " + mix);
+        ProcessCpu cpu = ProcessCpu.ofStack(stateDir());
         Duration warmUp = Duration.ofSeconds(Math.max(3, Math.min(10, seconds / 3)));
         System.out.printf(Locale.ROOT, "search: warm-up %d s, %d clients ...%n", warmUp.toSeconds(), CLIENTS);
-        latency.run(CLIENTS, warmUp);
-        // One client alone first: the time a search takes when nothing waits, to tell it from queueing under load.
-        SearchLatency.Figures alone = latency.run(1, warmUp);
-        System.out.println("search: 1 client: " + SearchLatency.describe(alone));
-        System.out.printf(Locale.ROOT, "search: %d clients for %d s ...%n", CLIENTS, seconds);
-        String loadBefore = load();
-        SearchLatency.Figures f = latency.run(CLIENTS, Duration.ofSeconds(seconds));
-        System.out.println("search: " + CLIENTS + " clients: " + SearchLatency.describe(f) + " (target p95 < 50 ms;"
-                + " load average " + loadBefore + " -> " + load() + ")");
+        latency.run(CLIENTS, warmUp, SearchLatency.Mix.REPEATED);
+        for (SearchLatency.Mix m : SearchLatency.Mix.values()) {
+            String name = m == SearchLatency.Mix.REPEATED
+                    ? "repeated queries (the 20 above, cycled: Elasticsearch's request cache answers the query phase)"
+                    : "distinct queries (each request unique: the same 20 plus -zz<n>, n new each time; no request"
+                    + " cache hit possible)";
+            System.out.println("search, " + name + ":");
+            // One client alone first: the time a search takes when nothing waits, to tell it from queueing under load.
+            SearchLatency.Figures alone = measured(latency, cpu, esUrl, 1, warmUp, m);
+            System.out.printf(Locale.ROOT, "search: %d clients for %d s ...%n", CLIENTS, seconds);
+            String loadBefore = load();
+            SearchLatency.Figures f = measured(latency, cpu, esUrl, CLIENTS, Duration.ofSeconds(seconds), m);
+            System.out.println("  " + CLIENTS + " clients: p95 " + String.format(Locale.ROOT, "%.1f", f.millis(0.95))
+                    + " ms against the target p95 < 50 ms (load average " + loadBefore + " -> " + load() + "; 1 client:"
+                    + String.format(Locale.ROOT, " p95 %.1f ms", alone.millis(0.95)) + ")");
+        }
+    }
+
+    /** One measured run: latency figures, CPU per request of each process, request cache hits and misses. */
+    private static SearchLatency.Figures measured(SearchLatency latency, ProcessCpu cpu, String esUrl, int clients,
+                                                  Duration duration, SearchLatency.Mix mix) throws Exception {
+        long[] cacheBefore = requestCache(esUrl);
+        Map<String, Double> cpuBefore = cpu.seconds();
+        SearchLatency.Figures f = latency.run(clients, duration, mix);
+        Map<String, Double> cpuAfter = cpu.seconds();
+        long[] cacheAfter = requestCache(esUrl);
+        String cache = cacheBefore == null || cacheAfter == null ? "request cache: ?"
+                : String.format(Locale.ROOT, "request cache %,d hits / %,d misses", cacheAfter[0] - cacheBefore[0],
+                cacheAfter[1] - cacheBefore[1]);
+        System.out.println("  " + clients + (clients == 1 ? " client: " : " clients: ") + SearchLatency.describe(f)
+                + "; CPU per request " + ProcessCpu.perRequest(cpuBefore, cpuAfter, f.requests()) + "; " + cache);
+        return f;
+    }
+
+    /** Hits and misses of Elasticsearch's shard request cache on the passage index so far, or null. */
+    private static long[] requestCache(String esUrl) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(esUrl + "/" + Indices.REPORT_CHUNKS.alias() + "/_stats/request_cache"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            var node = RightstreamJson.mapper().readTree(r.body()).path("_all").path("total").path("request_cache");
+            return new long[] {node.path("hit_count").asLong(), node.path("miss_count").asLong()};
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** Where ./rightstream keeps its state (pid files): RIGHTSTREAM_STATE_DIR, else .rightstream here. */
+    private static Path stateDir() {
+        String dir = System.getenv("RIGHTSTREAM_STATE_DIR");
+        return Path.of(dir == null || dir.isBlank() ? ".rightstream" : dir);
     }
 
     /** Checks all three before any work, and says which is not there and how to start it. */

@@ -31,6 +31,11 @@ class ElasticsearchConfiguration {
             BasicCredentialsProvider credentials = new BasicCredentialsProvider();
             credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(props.username(), props.password()));
             builder.setHttpClientConfigCallback(hc -> hc.setDefaultCredentialsProvider(credentials));
+        } else {
+            // Without credentials there is nothing to authenticate; the auth cache the client otherwise consults on
+            // every request (deserialising a copy of its auth scheme each time) was ~3% of query-service's CPU
+            // per search.
+            builder.setHttpClientConfigCallback(hc -> hc.disableAuthCaching());
         }
         return builder.build();
     }

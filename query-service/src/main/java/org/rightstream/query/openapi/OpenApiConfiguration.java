@@ -22,7 +22,12 @@ public class OpenApiConfiguration {
                     "q", "Words to find (all must match), \"quoted phrases\", | for OR, -word to exclude, prefix*;"
                             + " no syntax causes an error. Required, at most 1000 characters.",
                     "from", "Offset of the first hit (0 or more; from + size at most 10,000).",
-                    "size", "Hits per page (1-100, default 10)."));
+                    "size", "Hits per page (1-100, default 10).",
+                    "cursor", "The 'cursor' of the previous page, sent with the same q, filters and sort: the next"
+                            + " page, also past 10,000 hits. A cursor page has no facets (the first page has them).",
+                    "facets", "Which facet counts to return: true (the default: country, year, category, severity"
+                            + " and the top entity names), false (none, the cheapest search), or a comma-separated"
+                            + " list of country, year, category, severity, entity. Never on cursor pages."));
 
     @Bean
     OpenAPI rightstreamOpenApi() {

@@ -14,11 +14,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rightstream.contracts.Indices;
 
 /**
  * Builds the Elasticsearch requests of the search API (no I/O): the query with its filters, sort,
  * paging (from/size, or search_after from a cursor), highlighting and facet aggregations.
+ *
+ * <p>Searches ask for Elasticsearch's shard request cache ({@code request_cache=true}: by default it only
+ * caches {@code size=0} requests). A repeated search then skips the query phase (matching, scoring, total,
+ * aggregations); the fetch phase (the page's {@code _source} and highlights) still runs. The cache is
+ * invalidated when the shard refreshes, so a cached answer is never older than an uncached one would be;
+ * nothing in these requests depends on the time ({@code now}) or on randomness, which would keep them out
+ * of the cache.
  */
 public final class PassageQueries {
     static final List<String> TEXT_FIELDS = List.of("text", "title", "sectionText");
@@ -54,7 +62,9 @@ public final class PassageQueries {
                     .query(query(c))
                     .size(c.size())
                     .trackTotalHits(t -> t.enabled(true))
-                    .sort(sort(c.sort()));
+                    .sort(sort(c.sort()))
+                    .source(src -> src.filter(f -> f.includes(HitSource.FIELDS)))
+                    .requestCache(true);
             if (c.cursor() != null) {
                 s.searchAfter(c.cursor().after());
             } else {
@@ -67,8 +77,8 @@ public final class PassageQueries {
                     s.trackScores(true);
                 }
             }
-            if (c.facets()) {
-                s.aggregations(aggregations());
+            if (c.countsFacets()) {
+                s.aggregations(aggregations(c.facets()));
             }
             return s;
         });
@@ -138,15 +148,22 @@ public final class PassageQueries {
         return List.of(first, SortOptions.of(s -> s.field(f -> f.field(TIEBREAK).order(SortOrder.Asc))));
     }
 
-    Map<String, Aggregation> aggregations() {
+    /** The terms and missing aggregations of the facets asked for (names from {@link Facets#NAMES}). */
+    Map<String, Aggregation> aggregations(Set<String> facets) {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
-        aggs.put("country", terms("country", limits.facetSize(), null));
-        aggs.put("year", terms("year", limits.facetSize(), NamedValue.of("_key", SortOrder.Desc)));
-        aggs.put("category", terms("categories.id", Math.max(categories, limits.facetSize()), null));
-        aggs.put("severity", terms("severity.level", 10, NamedValue.of("_key", SortOrder.Desc)));
-        aggs.put("entity", terms("entities.text", limits.topEntities(), null));
-        for (Map.Entry<String, String> facet : FACET_FIELDS.entrySet()) {
-            aggs.put(facet.getKey() + "_missing", Aggregation.of(a -> a.missing(m -> m.field(facet.getValue()))));
+        for (String facet : facets) {
+            String field = FACET_FIELDS.get(facet);
+            aggs.put(facet, switch (facet) {
+                case "country" -> terms(field, limits.facetSize(), null);
+                case "year" -> terms(field, limits.facetSize(), NamedValue.of("_key", SortOrder.Desc));
+                case "category" -> terms(field, Math.max(categories, limits.facetSize()), null);
+                case "severity" -> terms(field, 10, NamedValue.of("_key", SortOrder.Desc));
+                case "entity" -> terms(field, limits.topEntities(), null);
+                default -> throw new IllegalArgumentException("no facet '" + facet + "'");
+            });
+        }
+        for (String facet : facets) {
+            aggs.put(facet + "_missing", Aggregation.of(a -> a.missing(m -> m.field(FACET_FIELDS.get(facet)))));
         }
         return aggs;
     }

@@ -26,7 +26,7 @@ public final class PassageSearch {
     }
 
     public SearchResult search(SearchCriteria criteria) throws IOException {
-        return results.searchResult(criteria, client.search(queries.search(criteria), ObjectNode.class));
+        return results.searchResult(criteria, client.search(queries.search(criteria), HitSource.class));
     }
 
     /** The report's passages from ordinal {@code from}; empty when none of its passages is indexed. */

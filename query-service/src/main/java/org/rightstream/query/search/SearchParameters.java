@@ -74,16 +74,7 @@ public final class SearchParameters {
                         + " or :desc (relevance is descending only), was '" + abbreviate(sortValue) + "'");
             }
         }
-        boolean facets = true;
-        String facetsValue = single(params, "facets");
-        if (facetsValue != null) {
-            switch (facetsValue.strip().toLowerCase(Locale.ROOT)) {
-                case "true" -> facets = true;
-                case "false" -> facets = false;
-                default -> throw new BadParameterException("facets", "must be true or false, was '"
-                        + abbreviate(facetsValue) + "'");
-            }
-        }
+        Set<String> facets = facets(single(params, "facets"));
         int size = size(params, limits.defaultPageSize());
         String cursorToken = single(params, "cursor");
         Integer fromValue = integer(params, "from", 0, Integer.MAX_VALUE);
@@ -105,6 +96,40 @@ public final class SearchParameters {
                     + ", was " + from + "; to page further, pass back the 'cursor' of the previous page");
         }
         return criteria;
+    }
+
+    /**
+     * {@code facets}: {@code true} (also when not given) for all of them, {@code false} for none, or a
+     * comma-separated list of facet names ({@code country,year,category,severity,entity}).
+     */
+    static Set<String> facets(String value) {
+        if (value == null) {
+            return SearchCriteria.ALL_FACETS;
+        }
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        if (v.equals("true")) {
+            return SearchCriteria.ALL_FACETS;
+        }
+        if (v.equals("false")) {
+            return Set.of();
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : v.split(",")) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!Facets.NAMES.contains(name)) {
+                throw new BadParameterException("facets", "must be true, false or a comma-separated list of "
+                        + String.join(", ", Facets.NAMES) + "; '" + abbreviate(name) + "' is none of them");
+            }
+            names.add(name);
+        }
+        if (names.isEmpty()) {
+            throw new BadParameterException("facets", "must be true, false or a comma-separated list of "
+                    + String.join(", ", Facets.NAMES) + ", was '" + abbreviate(value) + "'");
+        }
+        return names;
     }
 
     /** Paging of a report's passages: {@code from} is the ordinal to start at, {@code size} the page size. */

@@ -12,7 +12,8 @@ import java.util.List;
  * @param sort   the order, e.g. {@code relevance:desc} or {@code year:asc}
  * @param cursor pass it back as {@code cursor} (with the same query, filters and sort) for the next page;
  *               null on the last page
- * @param facets counts over all matching passages; null when asked for with {@code facets=false}
+ * @param facets counts over all matching passages, of the facets asked for ({@code facets}, all by default);
+ *               null with {@code facets=false} and on pages opened by a cursor (the first page has them)
  */
 public record SearchResult(String query, long total, long from, int size, String sort, List<SearchHit> hits,
                            String cursor, Facets facets) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Taxonomy;
@@ -21,10 +22,10 @@ public final class SearchResults {
         this.taxonomy = taxonomy;
     }
 
-    public SearchResult searchResult(SearchCriteria c, SearchResponse<ObjectNode> response) {
-        List<Hit<ObjectNode>> raw = response.hits().hits();
+    public SearchResult searchResult(SearchCriteria c, SearchResponse<HitSource> response) {
+        List<Hit<HitSource>> raw = response.hits().hits();
         List<SearchHit> hits = new ArrayList<>(raw.size());
-        for (Hit<ObjectNode> hit : raw) {
+        for (Hit<HitSource> hit : raw) {
             hits.add(hit(hit));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
@@ -33,12 +34,12 @@ public final class SearchResults {
         if (!raw.isEmpty() && raw.size() >= c.size() && offset + raw.size() < total) {
             cursor = new Cursor(offset + raw.size(), c.fingerprint(), raw.get(raw.size() - 1).sort()).encode();
         }
-        Facets facets = c.facets() ? facets(response.aggregations()) : null;
+        Facets facets = c.countsFacets() ? facets(response.aggregations(), c.facets()) : null;
         return new SearchResult(c.q(), total, offset, c.size(), c.sort().toString(), hits, cursor, facets);
     }
 
-    private static SearchHit hit(Hit<ObjectNode> hit) {
-        ClassifiedChunk c = chunk(hit.source());
+    private static SearchHit hit(Hit<HitSource> hit) {
+        HitSource c = hit.source();
         List<String> snippets = hit.highlight().getOrDefault("text", List.of());
         if (snippets.isEmpty()) {
             snippets = List.of(opening(c.text()));
@@ -60,9 +61,13 @@ public final class SearchResults {
         return HtmlUtils.htmlEscape(shown, "UTF-8") + (cut ? "…" : "");
     }
 
-    Facets facets(Map<String, Aggregate> aggs) {
-        return new Facets(facet(aggs, "country"), facet(aggs, "year"), facet(aggs, "category"),
-                facet(aggs, "severity"), facet(aggs, "entity"));
+    Facets facets(Map<String, Aggregate> aggs, Set<String> asked) {
+        return new Facets(facet(aggs, "country", asked), facet(aggs, "year", asked),
+                facet(aggs, "category", asked), facet(aggs, "severity", asked), facet(aggs, "entity", asked));
+    }
+
+    private Facets.Facet facet(Map<String, Aggregate> aggs, String name, Set<String> asked) {
+        return asked.contains(name) ? facet(aggs, name) : null;
     }
 
     private Facets.Facet facet(Map<String, Aggregate> aggs, String name) {

@@ -138,6 +138,32 @@ class PassageQueriesTest {
     }
 
     @Test
+    void onlyTheFacetsAskedForAreCountedAndNoneOnACursorPage() {
+        SearchCriteria some = new SearchCriteria("x", List.of(), null, null, List.of(), null, List.of(), List.of(),
+                null, 0, 10, null, java.util.Set.of("entity", "year"));
+        List<String> names = new ArrayList<>();
+        json(queries.search(some)).path("aggregations").propertyNames().forEach(names::add);
+        assertThat(names).containsExactly("year", "entity", "year_missing", "entity_missing");
+
+        Cursor cursor = new Cursor(10, "fp", List.of(FieldValue.of(2.5), FieldValue.of("r-00007")));
+        assertThat(json(queries.search(criteria("x", SearchSort.RELEVANCE, cursor, true))).has("aggregations"))
+                .isFalse();
+    }
+
+    @Test
+    void searchesAskForTheRequestCacheAndOnlyTheSourceFieldsAHitShows() {
+        SearchRequest request = queries.search(SearchCriteria.query("torture", 10));
+        assertThat(request.requestCache()).isTrue();
+        JsonNode source = json(request).path("_source");
+        List<String> includes = new ArrayList<>();
+        source.path("includes").forEach(v -> includes.add(v.asString()));
+        assertThat(includes).containsExactlyElementsOf(HitSource.FIELDS).contains("text", "severity.level")
+                .doesNotContain("entities", "severity");
+        // Nothing that changes from one moment to the next, which would keep the request out of the cache.
+        assertThat(json(request).toString()).doesNotContain("now");
+    }
+
+    @Test
     void aReportsPassagesByOrdinalStartingAfterThePreviousOne() {
         JsonNode first = json(queries.reportPassages("r1", 0, 50));
         assertThat(first.path("query").path("term").path("reportId").path("value").asString()).isEqualTo("r1");

@@ -95,7 +95,7 @@ class SearchControllerTest {
         assertThat(c.from()).isZero();
         assertThat(c.size()).isEqualTo(10);
         assertThat(c.sort()).isEqualTo(SearchSort.RELEVANCE);
-        assertThat(c.facets()).isTrue();
+        assertThat(c.facets()).isEqualTo(SearchCriteria.ALL_FACETS);
         assertThat(c.cursor()).isNull();
     }
 
@@ -252,7 +252,7 @@ class SearchControllerTest {
         assertThat(c.sort()).isEqualTo(new SearchSort(SearchSort.Key.YEAR, true));
         assertThat(c.from()).isEqualTo(20);
         assertThat(c.size()).isEqualTo(5);
-        assertThat(c.facets()).isFalse();
+        assertThat(c.facets()).isEmpty();
     }
 
     @Test

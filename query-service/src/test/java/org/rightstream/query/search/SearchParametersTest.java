@@ -29,6 +29,34 @@ class SearchParametersTest {
     }
 
     @Test
+    void facetsAreAllByDefaultNoneWithFalseOrTheNamedOnesInAnswerOrder() {
+        assertThat(parameters.search(params()).facets()).containsExactly("country", "year", "category", "severity",
+                "entity");
+        assertThat(parameters.search(params("facets", "TRUE")).facets()).isEqualTo(SearchCriteria.ALL_FACETS);
+        assertThat(parameters.search(params("facets", " ")).facets()).isEqualTo(SearchCriteria.ALL_FACETS);
+        assertThat(parameters.search(params("facets", "false")).facets()).isEmpty();
+        assertThat(parameters.search(params("facets", "entity, Country,,year,country")).facets())
+                .containsExactly("country", "year", "entity");
+        refused("facets", "facets", "maybe");
+        refused("facets", "facets", "country,entities");
+        refused("facets", "facets", ",");
+        refused("facets", "facets", "true", "facets", "false");
+    }
+
+    @Test
+    void aCursorPageCountsNoFacets() {
+        SearchCriteria first = parameters.search(params("q", "torture"));
+        assertThat(first.countsFacets()).isTrue();
+        String token = new Cursor(5, first.fingerprint(), List.of(
+                co.elastic.clients.elasticsearch._types.FieldValue.of(1.5),
+                co.elastic.clients.elasticsearch._types.FieldValue.of("r-00005"))).encode();
+        SearchCriteria next = parameters.search(params("q", "torture", "cursor", token));
+        assertThat(next.facets()).isEqualTo(SearchCriteria.ALL_FACETS);
+        assertThat(next.countsFacets()).isFalse();
+        assertThat(parameters.search(params("q", "torture", "facets", "false")).countsFacets()).isFalse();
+    }
+
+    @Test
     void theConfiguredLimitsApply() {
         assertThat(parameters.search(params()).size()).isEqualTo(5);
         assertThat(parameters.search(params("size", "20")).size()).isEqualTo(20);

@@ -11,7 +11,9 @@ import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.rightstream.contracts.CategoryScore;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Taxonomy;
@@ -21,11 +23,16 @@ import org.rightstream.query.TestChunks;
 class SearchResultsTest {
     private final SearchResults results = new SearchResults(Taxonomy.get());
 
-    private static SearchResponse<ObjectNode> response(String json) {
+    /** A search answer as the client reads it for the search API: each hit's source as a {@link HitSource}. */
+    private static SearchResponse<HitSource> response(String json) {
+        return response(json, HitSource.class);
+    }
+
+    private static <T> SearchResponse<T> response(String json, Class<T> source) {
         JsonpMapper mapper = new JacksonJsonpMapper();
         JsonParser parser = mapper.jsonProvider().createParser(new StringReader(json));
-        JsonpDeserializer<SearchResponse<ObjectNode>> deserializer =
-                SearchResponse.createSearchResponseDeserializer(JsonpDeserializer.of(ObjectNode.class));
+        JsonpDeserializer<SearchResponse<T>> deserializer =
+                SearchResponse.createSearchResponseDeserializer(JsonpDeserializer.of(source));
         return deserializer.deserialize(parser, mapper);
     }
 
@@ -131,14 +138,67 @@ class SearchResultsTest {
     }
 
     @Test
+    void aHitIsReadFromAFullSourceAsFromTheFilteredOne() {
+        // The whole passage, as a search without source filtering would return it: the fields a hit does not show
+        // (entities, severity indicators, source file, timestamps) are skipped.
+        SearchResult r = results.searchResult(SearchCriteria.query("beat", 10),
+                response(answer(1, hit(1, "Police beat him.", null, "[2.5,\"r1-00001\"]"), null)));
+        SearchHit h = r.hits().get(0);
+        ClassifiedChunk c = TestChunks.classified("r1", 1, 9);
+        assertThat(h.reportId()).isEqualTo(c.reportId());
+        assertThat(h.ordinal()).isEqualTo(1);
+        assertThat(h.country()).isEqualTo(c.country());
+        assertThat(h.year()).isEqualTo(c.year());
+        assertThat(h.title()).isEqualTo(c.title());
+        assertThat(h.sectionPath()).isEqualTo(c.sectionPath());
+        assertThat(h.categories()).isEqualTo(c.categories());
+        assertThat(h.severity()).isEqualTo(c.severity().level());
+        assertThat(h.modelVersion()).isEqualTo(c.modelVersion());
+        assertThat(h.snippets()).containsExactly("Police beat him.");
+
+        // Only the fields asked for, and a passage without year, country or severity.
+        String filtered = "{\"_index\":\"report-chunks-v1\",\"_id\":\"r2-00000\",\"_score\":1.0,\"_source\":"
+                + "{\"chunkId\":\"r2-00000\",\"reportId\":\"r2\",\"ordinal\":0,\"title\":\"Submission\","
+                + "\"categories\":[{\"id\":\"torture\",\"score\":0.75}],\"modelVersion\":\"m1\",\"text\":\"a < b\"},"
+                + "\"sort\":[1.0,\"r2-00000\"]}";
+        SearchHit bare = results.searchResult(SearchCriteria.query("", 10), response(answer(1, filtered, null)))
+                .hits().get(0);
+        assertThat(bare.country()).isNull();
+        assertThat(bare.year()).isNull();
+        assertThat(bare.severity()).isNull();
+        assertThat(bare.sectionPath()).isEmpty();
+        assertThat(bare.categories()).extracting(CategoryScore::id).containsExactly("torture");
+        assertThat(bare.snippets()).containsExactly("a &lt; b");
+    }
+
+    @Test
+    void onlyTheFacetsAskedForAreInTheAnswerAndNoneOnACursorPage() {
+        SearchCriteria some = new SearchCriteria("", List.of(), null, null, List.of(), null, List.of(), List.of(),
+                null, 0, 10, null, Set.of("severity", "country"));
+        Facets f = results.searchResult(some, response(answer(35, "", AGGS))).facets();
+        assertThat(f.country().missing()).isEqualTo(4);
+        assertThat(f.severity().buckets()).hasSize(2);
+        assertThat(f.year()).isNull();
+        assertThat(f.category()).isNull();
+        assertThat(f.entity()).isNull();
+
+        Cursor cursor = new Cursor(10, some.fingerprint(), List.of(
+                co.elastic.clients.elasticsearch._types.FieldValue.of(1.0),
+                co.elastic.clients.elasticsearch._types.FieldValue.of("r1-00010")));
+        SearchCriteria next = new SearchCriteria("", List.of(), null, null, List.of(), null, List.of(), List.of(),
+                null, 0, 10, cursor, SearchCriteria.ALL_FACETS);
+        assertThat(results.searchResult(next, response(answer(35, "", null))).facets()).isNull();
+    }
+
+    @Test
     void aReportPageHasANextOrdinalOnlyWhenMoreFollow() {
         String three = hit(4, "a", null, "[4]") + "," + hit(5, "b", null, "[5]") + "," + hit(6, "c", null, "[6]");
-        ReportPassages page = results.reportPassages("r1", 4, 2, response(answer(9, three, null)));
+        ReportPassages page = results.reportPassages("r1", 4, 2, response(answer(9, three, null), ObjectNode.class));
         assertThat(page.passages()).extracting(ClassifiedChunk::ordinal).containsExactly(4, 5);
         assertThat(page.next()).isEqualTo(6);
         assertThat(page.total()).isEqualTo(9);
 
-        ReportPassages last = results.reportPassages("r1", 4, 3, response(answer(9, three, null)));
+        ReportPassages last = results.reportPassages("r1", 4, 3, response(answer(9, three, null), ObjectNode.class));
         assertThat(last.passages()).hasSize(3);
         assertThat(last.next()).isNull();
     }
