@@ -45,19 +45,24 @@ public class AlertController {
     /** Alerts, newest first. */
     @GetMapping
     public AlertSearch.Page alerts(@RequestParam Map<String, String> params) throws IOException {
-        int from = intParam(params, "from", 0, 0, MAX_WINDOW);
-        int size = intParam(params, "size", 20, 1, MAX_SIZE);
-        window(from, size);
-        return search.alerts(filter(params), from, size);
+        return page(params, search::alerts);
     }
 
     /** Notifications (alerts grouped per watch and report), newest first. */
     @GetMapping("/notifications")
     public AlertSearch.Page notifications(@RequestParam Map<String, String> params) throws IOException {
+        return page(params, search::notifications);
+    }
+
+    private interface PageQuery {
+        AlertSearch.Page run(AlertSearch.Filter filter, int from, int size) throws IOException;
+    }
+
+    private static AlertSearch.Page page(Map<String, String> params, PageQuery query) throws IOException {
         int from = intParam(params, "from", 0, 0, MAX_WINDOW);
         int size = intParam(params, "size", 20, 1, MAX_SIZE);
         window(from, size);
-        return search.notifications(filter(params), from, size);
+        return query.run(filter(params), from, size);
     }
 
     /** Acknowledges an alert, or a notification with all its alerts; kept in the index, so it survives restarts. */

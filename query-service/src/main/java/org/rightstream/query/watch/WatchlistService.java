@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.rightstream.query.alert.WebhookSignature;
 
@@ -78,16 +78,10 @@ public final class WatchlistService {
         }
         WatchEntry normal = rules.normalise(request.withId(id));
         Optional<WatchEntry> before = store.get(normal.id());
-        Instant now = clock.instant();
-        WatchEntry e = normal;
-        if (e.webhookSecret() == null && before.isPresent() && e.webhookUrl() != null) {
-            e = e.withWebhookSecret(before.get().webhookSecret());
-        }
-        WatchEntry kept = e;
-        e = withSecret(e).withTimes(before.map(WatchEntry::createdAt).orElse(now), now);
+        WatchEntry e = stored(normal, before, clock.instant());
         store.putAll(List.of(e));
         changed(List.of(e));
-        return new Saved(e, before.isEmpty(), generated(kept, e));
+        return new Saved(e, before.isEmpty(), generated(keptSecret(normal, before), e));
     }
 
     /** What an import did: entries created and replaced. */
@@ -97,15 +91,13 @@ public final class WatchlistService {
     /** Stores many entries at once (an import), creating or replacing each. */
     public Imported putAll(List<WatchEntry> normalised) throws IOException {
         Instant now = clock.instant();
-        Set<String> existing = store.all().stream().map(WatchEntry::id).collect(Collectors.toSet());
+        Map<String, WatchEntry> existing = store.all().stream().collect(Collectors.toMap(WatchEntry::id, e -> e));
         List<WatchEntry> stored = new java.util.ArrayList<>();
         int created = 0;
         for (WatchEntry n : normalised) {
-            Optional<WatchEntry> before = existing.contains(n.id()) ? store.get(n.id()) : Optional.empty();
+            Optional<WatchEntry> before = Optional.ofNullable(existing.get(n.id()));
             created += before.isEmpty() ? 1 : 0;
-            WatchEntry e = n.webhookSecret() == null && before.isPresent() && n.webhookUrl() != null
-                    ? n.withWebhookSecret(before.get().webhookSecret()) : n;
-            stored.add(withSecret(e).withTimes(before.map(WatchEntry::createdAt).orElse(now), now));
+            stored.add(stored(n, before, now));
         }
         store.putAll(stored);
         changed(stored);
@@ -131,6 +123,16 @@ public final class WatchlistService {
     private void changed(List<WatchEntry> entries) throws IOException {
         live.reload();
         pastMatches.check(entries);
+    }
+
+    /** The entry to store in place of {@code before}: its creation time and, unless a new one is given, its secret. */
+    private static WatchEntry stored(WatchEntry normal, Optional<WatchEntry> before, Instant now) {
+        return withSecret(keptSecret(normal, before)).withTimes(before.map(WatchEntry::createdAt).orElse(now), now);
+    }
+
+    private static WatchEntry keptSecret(WatchEntry normal, Optional<WatchEntry> before) {
+        return normal.webhookSecret() == null && before.isPresent() && normal.webhookUrl() != null
+                ? normal.withWebhookSecret(before.get().webhookSecret()) : normal;
     }
 
     private static boolean generated(WatchEntry before, WatchEntry after) {
