@@ -23,15 +23,19 @@ final class PipelineServices {
 
     PipelineServices(Path home, Path workDir, String bootstrapServers, String elasticsearchUrl, Path inbox) {
         StackConfig config = StackConfig.fromEnvironment(home);
-        add(config, workDir, "query-service", Map.of("spring.kafka.bootstrap-servers", bootstrapServers,
-                "rightstream.elasticsearch.uris", elasticsearchUrl));
-        add(config, workDir, "classify-service", Map.of("spring.kafka.bootstrap-servers", bootstrapServers));
-        add(config, workDir, "ingest-service", Map.of("spring.kafka.bootstrap-servers", bootstrapServers,
+        int queryPort = freePort(18080);
+        int classifyPort = freePort(18080);
+        int ingestPort = freePort(18080);
+        add(config, workDir, "query-service", queryPort, Map.of("spring.kafka.bootstrap-servers", bootstrapServers,
+                "rightstream.elasticsearch.uris", elasticsearchUrl,
+                "rightstream.dashboard.ingest-url", "http://127.0.0.1:" + ingestPort));
+        add(config, workDir, "classify-service", classifyPort, Map.of("spring.kafka.bootstrap-servers", bootstrapServers));
+        add(config, workDir, "ingest-service", ingestPort, Map.of("spring.kafka.bootstrap-servers", bootstrapServers,
                 "rightstream.ingest.inbox", inbox.toString(), "rightstream.ingest.poll-interval", "300ms"));
     }
 
-    private void add(StackConfig config, Path workDir, String name, Map<String, String> properties) {
-        services.put(name, new ServiceProcess(name, config.serviceJar(name), workDir, freePort(18080), 256, properties));
+    private void add(StackConfig config, Path workDir, String name, int port, Map<String, String> properties) {
+        services.put(name, new ServiceProcess(name, config.serviceJar(name), workDir, port, 256, properties));
     }
 
     /** Starts all three in parallel and waits until each reports UP. */

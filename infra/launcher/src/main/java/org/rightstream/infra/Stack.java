@@ -39,7 +39,10 @@ public final class Stack {
         this.kafka = new KafkaBroker(config.kafkaLibDir(), config.stateDir().resolve("kafka"), config.kafkaPort(),
                 config.kafkaHeapMb());
         Map<String, String> common = Map.of("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        services.put(QUERY, service(QUERY, config.queryPort(), with(common, "rightstream.elasticsearch.uris", elasticsearch.url())));
+        Map<String, String> query = with(common, "rightstream.elasticsearch.uris", elasticsearch.url());
+        // The dashboard's uploads and report list go through query-service to ingest-service.
+        query.put("rightstream.dashboard.ingest-url", "http://127.0.0.1:" + config.ingestPort());
+        services.put(QUERY, service(QUERY, config.queryPort(), query));
         services.put(CLASSIFY, service(CLASSIFY, config.classifyPort(), common));
         services.put(INGEST, service(INGEST, config.ingestPort(), with(common, "rightstream.ingest.inbox", config.inbox().toString())));
     }

@@ -1,0 +1,59 @@
+// The dashboard: one page, one view at a time, chosen by the URL's hash (#/search?q=..., #/passage/ID, ...),
+// so every state can be bookmarked, shared and reached with the browser's back button.
+import { clear, errorBox, h } from './dom.js';
+import { startAlertBadge } from './alerts.js';
+import * as search from './search.js';
+import * as passage from './passage.js';
+import * as report from './report.js';
+import * as trends from './trends.js';
+import * as compare from './compare.js';
+import * as reports from './reports.js';
+import * as watchlist from './watchlist.js';
+
+const views = { search, passage, report, trends, compare, reports, watchlist };
+const main = document.getElementById('main');
+let current = null;
+
+function route() {
+  const hash = location.hash.replace(/^#\/?/, '') || 'search';
+  const [path, queryString = ''] = hash.split('?');
+  const [name, ...rest] = path.split('/');
+  const view = views[name] ?? null;
+  const params = new URLSearchParams(queryString);
+  const arg = rest.map(decodeURIComponent).join('/');
+
+  for (const link of document.querySelectorAll('nav a[data-view]')) {
+    const active = link.dataset.view === name || (name === 'passage' && link.dataset.view === 'search')
+      || (name === 'report' && link.dataset.view === 'reports');
+    if (active) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+  }
+  const same = current && current.name === name && current.view.update;
+  if (same) {
+    current.view.update(params, arg);
+    return;
+  }
+  current?.view.leave?.();
+  if (!view) {
+    clear(main, h('h1', {}, 'Not found'), h('p', {}, 'There is no page at this address. '), h('a', { href: '#/search' }, 'Go to search'));
+    current = null;
+    return;
+  }
+  current = { name, view };
+  clear(main);
+  try {
+    view.render(main, params, arg);
+  } catch (e) {
+    clear(main, errorBox(e));
+  }
+  // Move focus to the new view's heading so keyboard and screen-reader users start at the top of it.
+  const heading = main.querySelector('h1');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+  window.scrollTo(0, 0);
+}
+
+window.addEventListener('hashchange', route);
+startAlertBadge(document.getElementById('alert-badge'));
+route();
