@@ -44,7 +44,7 @@ class DockerComposeFileTest {
             "classify-service", 8082);
 
     private static final List<String> REQUIRED_SERVICES = List.of(
-            "kafka", "kafka-init", "elasticsearch", "es-setup", "kibana",
+            "kafka", "kafka-init", "elasticsearch", "es-setup", "kibana", "kibana-setup",
             "ingest-service", "classify-service", "query-service");
 
     private static final List<Integer> LOOPBACK_PORTS = List.of(8080, 8081, 8082, 9092, 9200, 5601);
@@ -243,6 +243,8 @@ class DockerComposeFileTest {
         assertThat(services.get("es-setup").get("image"))
                 .isEqualTo("docker.elastic.co/elasticsearch/elasticsearch:" + elastic);
         assertThat(services.get("kibana").get("image")).isEqualTo("docker.elastic.co/kibana/kibana:" + elastic);
+        assertThat(services.get("kibana-setup").get("image"))
+                .isEqualTo("docker.elastic.co/elasticsearch/elasticsearch:" + elastic);
     }
 
     // --- helpers ------------------------------------------------------------------------------------
