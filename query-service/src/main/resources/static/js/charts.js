@@ -7,6 +7,20 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '
   '#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'];
 export const SEVERITY_COLOURS = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
 
+let library;
+// Chart.js (from its webjar) is 200 KB: loaded the first time a chart view opens, not with the page.
+export function loadCharts() {
+  library ??= new Promise((resolve, reject) => {
+    if (window.Chart) { resolve(window.Chart); return; }
+    const script = document.createElement('script');
+    script.src = 'webjars/chart.js/dist/chart.umd.min.js';
+    script.onload = () => resolve(window.Chart);
+    script.onerror = () => { library = undefined; reject(new Error('the chart library could not be loaded')); };
+    document.head.append(script);
+  });
+  return library;
+}
+
 export function chartFigure(id, summary, config, table) {
   const canvas = h('canvas', { id, role: 'img', 'aria-label': summary });
   const figure = h('figure', { class: 'chart' },

@@ -2,7 +2,7 @@
 // persons and organisations named in the later year and not in the earlier one, with the passages naming them.
 import { get } from './api.js';
 import { clear, errorBox, field, h } from './dom.js';
-import { chartFigure, dataTable } from './charts.js';
+import { chartFigure, dataTable, loadCharts } from './charts.js';
 import { hashOf, navigate } from './nav.js';
 import { countries } from './countries.js';
 
@@ -31,6 +31,10 @@ export async function render(main, params) {
   h('div', { class: 'field' }, h('button', { type: 'submit' }, 'Compare')));
   main.append(h('h1', {}, country && from && to ? `What's new in ${to} compared with ${from}: ${country}` : 'Compare two years'), form, body);
 
+  // With country and years given, the comparison starts at once, alongside the pickers' own lookups.
+  const pending = country && from && to
+    ? Promise.all([get('/api/compare', { country, from, to, passagesPerName: 3 }), loadCharts()]) : null;
+  pending?.catch(() => {});
   try {
     for (const c of await countries()) countrySelect.append(h('option', { value: c }, c));
     countrySelect.value = country;
@@ -56,7 +60,7 @@ export async function render(main, params) {
       return;
     }
     body.append(h('p', { class: 'loading' }, 'Comparing…'));
-    const result = await get('/api/compare', { country, from, to, passagesPerName: 3 });
+    const [result] = await pending;
     leave();
     clear(body, summary(result), categoryChange(result), newNames(result));
   } catch (e) {

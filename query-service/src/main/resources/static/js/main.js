@@ -55,5 +55,11 @@ function route() {
 }
 
 window.addEventListener('hashchange', route);
-startAlertBadge(document.getElementById('alert-badge'));
+// The skip link moves focus to the content; followed as a link it would change the hash, which routes.
+document.querySelector('.skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  main.focus();
+});
 route();
+// The live feed and its badge start once the first view has had the network to itself.
+setTimeout(() => startAlertBadge(document.getElementById('alert-badge')), 400);

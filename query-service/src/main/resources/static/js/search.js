@@ -118,18 +118,19 @@ async function run(params, cursor) {
   inflight?.abort();
   const controller = new AbortController();
   inflight = controller;
-  const t = await taxonomy().catch(() => null);
+  const labels = taxonomy().catch(() => null);
   const call = { ...apiParams(params, { size: 20 }), ...(cursor ? { cursor } : {}) };
   if (!cursor) ui.summary.textContent = 'Searching…';
   ui.more.replaceChildren();
   let result;
+  let t;
   try {
-    result = await fetch(`/api/search?${query(call)}`, { signal: controller.signal, headers: { Accept: 'application/json' } })
+    [result, t] = await Promise.all([fetch(`/api/search?${query(call)}`, { signal: controller.signal, headers: { Accept: 'application/json' } })
       .then(async (r) => {
         const body = await r.json().catch(() => ({}));
         if (!r.ok) throw new Error(body.parameter ? `${body.detail} (parameter: ${body.parameter})` : (body.detail || `HTTP ${r.status}`));
         return body;
-      });
+      }), labels]);
   } catch (e) {
     if (e.name === 'AbortError' || !ui) return;
     clear(ui.summary, errorBox(e));

@@ -2,7 +2,7 @@
 // its mean, and the persons named most each year.
 import { get } from './api.js';
 import { clear, errorBox, field, h } from './dom.js';
-import { chartFigure, dataTable, PALETTE, SEVERITY_COLOURS } from './charts.js';
+import { chartFigure, dataTable, loadCharts, PALETTE, SEVERITY_COLOURS } from './charts.js';
 import { hashOf, navigate } from './nav.js';
 import { countries } from './countries.js';
 
@@ -30,15 +30,16 @@ export async function render(main, params) {
     h('form', { class: 'filters', onsubmit: (e) => e.preventDefault() }, field('Country', select), field('Count a passage under', countBySelect)),
     body);
   try {
-    const list = await countries();
-    for (const c of list) select.append(h('option', { value: c }, c));
-    select.value = country;
     const scope = { country: country || undefined };
-    const [cats, sev, persons] = await Promise.all([
+    const [list, cats, sev, persons] = await Promise.all([
+      countries(),
       get('/api/trends/categories', { ...scope, countBy }),
       get('/api/trends/severity', scope),
       get('/api/trends/persons', { ...scope, top: 5 }),
+      loadCharts(),
     ]);
+    for (const c of list) select.append(h('option', { value: c }, c));
+    select.value = country;
     leave();
     clear(body);
     if (!cats.years.length) {

@@ -90,14 +90,17 @@ async function pollRetroactive(id) {
   try {
     const r = await get(`/api/watchlist/${encodeURIComponent(id)}/retroactive`);
     if (!cell()) return;
-    if (r.status === 'DONE') {
-      clear(cell(), r.alerts ? h('a', { href: '#/watchlist', onclick: (e) => { e.preventDefault(); loadStored({ watchId: id }); } },
-        `${r.alerts} found`) : 'none found', h('div', { class: 'hint' }, `${(r.passagesRead ?? 0).toLocaleString()} passages checked`));
-      if (r.alerts) loadStored();
-    } else if (r.status === 'FAILED') {
+    if (r.state === 'DONE') {
+      clear(cell(), r.alertsFound ? h('a', { href: '#/watchlist', onclick: (e) => { e.preventDefault(); loadStored({ watchId: id }); } },
+        `${r.alertsFound} found`) : 'none found', h('div', { class: 'hint' }, `${(r.passagesRead ?? 0).toLocaleString()} passages checked`));
+      if (r.alertsFound) loadStored();
+    } else if (r.state === 'FAILED') {
       clear(cell(), h('span', { class: 'error-text' }, `check failed: ${r.error ?? 'unknown error'}`));
+    } else if (r.state === 'NONE') {
+      // Checks are remembered by the instance that ran them, until it restarts.
+      clear(cell(), h('span', { class: 'hint' }, 'checked when added'));
     } else {
-      clear(cell(), `${r.status.toLowerCase()}…`);
+      clear(cell(), `${String(r.state).toLowerCase()}…`);
       retroTimers.set(id, setTimeout(() => pollRetroactive(id), 1000));
     }
   } catch (e) {

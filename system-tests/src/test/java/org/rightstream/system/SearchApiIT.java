@@ -1,10 +1,7 @@
 package org.rightstream.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rightstream.contracts.Ids;
 import org.rightstream.contracts.Taxonomy;
+import org.rightstream.system.SeedReports.Seed;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,53 +36,18 @@ class SearchApiIT {
     private static String scope;
     private static long passages;
 
-    record Seed(String reportId, int chunks, String country, Integer year) {
-    }
-
     @BeforeAll
     static void ingestTheSeeds() throws Exception {
         pipeline = RunningPipeline.get();
         for (String prefix : List.of("000_", "001_", "002_", "003_", "004_")) {
-            SEEDS.put(prefix, ingest(prefix));
+            SEEDS.put(prefix, SeedReports.ingest(pipeline, prefix));
         }
         for (Seed seed : SEEDS.values()) {
-            await().atMost(SEARCHABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                    assertThat(countIndexed(seed.reportId())).as(seed.toString()).isEqualTo(seed.chunks()));
+            SeedReports.awaitIndexed(pipeline, seed, SEARCHABLE_WITHIN);
         }
         scope = SEEDS.values().stream().map(s -> "report=" + s.reportId()).collect(Collectors.joining("&"));
         passages = SEEDS.values().stream().mapToLong(Seed::chunks).sum();
         assertThat(SEEDS.values().stream().map(Seed::reportId).distinct().count()).isEqualTo(5);
-    }
-
-    /**
-     * Uploads a seed; one already ingested by an earlier test is recognised as a duplicate and its
-     * registry entry used, a near-duplicate (the NGO submission's second format) is published anyway.
-     */
-    private static Seed ingest(String prefix) throws Exception {
-        Path file;
-        try (var files = Files.list(pipeline.home.resolve("seeds"))) {
-            file = files.filter(f -> f.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
-        }
-        String url = pipeline.url("ingest-service") + "/api/reports";
-        byte[] bytes = Files.readAllBytes(file);
-        Api.Response upload = Api.upload(url, file.getFileName().toString(), bytes);
-        if ("NEAR_DUPLICATE".equals(upload.json().path("status").asString())) {
-            upload = Api.upload(url + "?allowDuplicate=true", file.getFileName().toString(), bytes);
-        }
-        assertThat(upload.status()).as(upload.body()).isIn(200, 201);
-        String reportId = upload.json().path("reportId").asString();
-        Api.Response record = Api.get(url + "/" + reportId);
-        assertThat(record.json().path("status").asString()).as(record.body()).isEqualTo("PUBLISHED");
-        JsonNode r = record.json();
-        return new Seed(reportId, r.path("chunks").asInt(), r.path("country").isString() ? r.path("country").asString() : null,
-                r.path("year").isNumber() ? r.path("year").asInt() : null);
-    }
-
-    private static long countIndexed(String reportId) {
-        String es = pipeline.elasticsearch.url();
-        Api.postJson(es + "/report-chunks/_refresh", "{}");
-        return Api.postJson(es + "/report-chunks/_count", "{\"query\":{\"term\":{\"reportId\":\"" + reportId + "\"}}}")
-                .json().path("count").asLong();
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

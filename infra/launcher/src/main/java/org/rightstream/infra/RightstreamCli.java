@@ -71,6 +71,7 @@ public final class RightstreamCli {
             }
             out.printf("Rightstream is up in %.1f s.%n", (System.nanoTime() - start) / 1e9);
             if (!noServices) {
+                out.println("  Dashboard           " + stack.service(Stack.QUERY).url() + "/");
                 out.println("  Query API           " + stack.service(Stack.QUERY).url() + "/api/");
                 out.println("  Search              " + stack.service(Stack.QUERY).url() + "/api/search?q=torture");
                 out.println("  Upload a report     " + stack.service(Stack.INGEST).url() + "/api/reports"

@@ -3,7 +3,9 @@ package org.rightstream.query.dashboard;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import java.io.IOException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.rightstream.contracts.Indices;
 
@@ -15,12 +17,17 @@ public class IndexedPassageCounts {
         this.client = client;
     }
 
-    /** Passages in the index per report id, for up to {@code reports} reports (those with most passages first). */
-    public Map<String, Long> byReport(int reports) throws IOException {
+    /** Passages in the index of each of these reports; a report with none is absent from the answer. */
+    public Map<String, Long> byReport(List<String> reportIds) throws IOException {
+        if (reportIds.isEmpty()) {
+            return Map.of();
+        }
+        List<FieldValue> ids = reportIds.stream().map(FieldValue::of).toList();
         var response = client.search(s -> s.index(Indices.REPORT_CHUNKS.alias())
                 .size(0)
                 .trackTotalHits(t -> t.enabled(false))
-                .aggregations("reports", a -> a.terms(t -> t.field("reportId").size(Math.max(1, reports)))), Void.class);
+                .query(q -> q.terms(t -> t.field("reportId").terms(v -> v.value(ids))))
+                .aggregations("reports", a -> a.terms(t -> t.field("reportId").size(ids.size()))), Void.class);
         Map<String, Long> counts = new HashMap<>();
         for (StringTermsBucket bucket : response.aggregations().get("reports").sterms().buckets().array()) {
             counts.put(bucket.key().stringValue(), bucket.docCount());

@@ -2,6 +2,10 @@ package org.rightstream.query.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.rightstream.contracts.RightstreamJson;
 import org.slf4j.Logger;
@@ -51,8 +55,7 @@ class ReportDeskController {
 
     @GetMapping("/api/reports/{id}")
     ResponseEntity<byte[]> get(@PathVariable String id) throws IOException {
-        return passOn(ingest.get("/api/reports/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20")));
+        return passOn(ingest.get("/api/reports/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")));
     }
 
     /** The multipart body goes on unparsed (multipart handling is off in this service), so nothing is held twice. */
@@ -67,7 +70,13 @@ class ReportDeskController {
 
     private void addIndexedCounts(ArrayNode reports) {
         try {
-            Map<String, Long> counts = indexed.byReport(reports.size());
+            List<String> ids = new ArrayList<>();
+            reports.forEach(r -> {
+                if (r.hasNonNull("id")) {
+                    ids.add(r.get("id").asString());
+                }
+            });
+            Map<String, Long> counts = indexed.byReport(ids);
             for (JsonNode report : reports) {
                 if (report instanceof ObjectNode r && r.hasNonNull("id")) {
                     r.put("indexed", counts.getOrDefault(r.get("id").asString(), 0L));
