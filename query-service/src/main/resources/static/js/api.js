@@ -19,13 +19,31 @@ async function problemOf(response) {
   }
 }
 
+const KEY_STORE = 'rightstream.apiKey';
+
+export function apiKey() {
+  return localStorage.getItem(KEY_STORE) || '';
+}
+
+export function setApiKey(key) {
+  if (key) localStorage.setItem(KEY_STORE, key); else localStorage.removeItem(KEY_STORE);
+  window.dispatchEvent(new Event('rightstream-key'));
+}
+
+// The key goes in a header the page sets itself (never a cookie), so no other site can make the browser use it.
+export function withKey(headers = {}) {
+  const key = apiKey();
+  return key ? { ...headers, 'X-Api-Key': key } : headers;
+}
+
 export async function request(path, options = {}) {
   let response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, ...options });
+    response = await fetch(path, { ...options, headers: withKey(options.headers ?? { Accept: 'application/json' }) });
   } catch (e) {
     throw new ApiError(0, { detail: `the server could not be reached (${e.message})` });
   }
+  if (response.status === 401) window.dispatchEvent(new Event('rightstream-key-needed'));
   if (!response.ok) throw new ApiError(response.status, await problemOf(response));
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
@@ -57,6 +75,7 @@ export function upload(path, formData, onProgress) {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(withKey())) xhr.setRequestHeader(name, value);
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     });
@@ -64,7 +83,10 @@ export function upload(path, formData, onProgress) {
       let body;
       try { body = JSON.parse(xhr.responseText); } catch { body = { detail: xhr.responseText.slice(0, 300) }; }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body);
-      else reject(new ApiError(xhr.status, body));
+      else {
+        if (xhr.status === 401) window.dispatchEvent(new Event('rightstream-key-needed'));
+        reject(new ApiError(xhr.status, body));
+      }
     });
     xhr.addEventListener('error', () => reject(new ApiError(0, { detail: 'the upload was interrupted or the server could not be reached' })));
     xhr.send(formData);

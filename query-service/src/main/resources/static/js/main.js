@@ -1,6 +1,7 @@
 // The dashboard: one page, one view at a time, chosen by the URL's hash (#/search?q=..., #/passage/ID, ...),
 // so every state can be bookmarked, shared and reached with the browser's back button.
-import { clear, errorBox, h } from './dom.js';
+import { clear, errorBox, h, announce } from './dom.js';
+import { apiKey, setApiKey } from './api.js';
 import { startAlertBadge } from './alerts.js';
 import * as search from './search.js';
 import * as passage from './passage.js';
@@ -60,6 +61,36 @@ document.querySelector('.skip-link').addEventListener('click', (e) => {
   e.preventDefault();
   main.focus();
 });
+// The API key dialog: opened from the header, or by any answer saying a key is needed.
+const keyButton = document.getElementById('key-button');
+const keyDialog = document.getElementById('key-dialog');
+const keyInput = document.getElementById('api-key');
+const showKeyState = () => {
+  keyButton.textContent = apiKey() ? 'API key ✓' : 'API key';
+  keyButton.setAttribute('aria-label', apiKey() ? 'API key set; change or forget it' : 'Enter the API key');
+};
+const openKeyDialog = () => {
+  if (keyDialog.open) return;
+  keyInput.value = apiKey();
+  keyDialog.showModal();
+  keyInput.focus();
+};
+keyButton.addEventListener('click', openKeyDialog);
+window.addEventListener('rightstream-key-needed', openKeyDialog);
+keyDialog.addEventListener('close', () => {
+  if (keyDialog.returnValue === 'save' && keyInput.value.trim()) {
+    setApiKey(keyInput.value.trim());
+    announce('API key saved');
+  } else if (keyDialog.returnValue === 'forget') {
+    setApiKey('');
+    announce('API key forgotten');
+  }
+  keyInput.value = '';
+  showKeyState();
+  keyButton.focus();
+});
+showKeyState();
+
 route();
 // The live feed and its badge start once the first view has had the network to itself.
 setTimeout(() => startAlertBadge(document.getElementById('alert-badge')), 400);

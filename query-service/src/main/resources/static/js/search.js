@@ -1,6 +1,6 @@
 // Search: the query box, the search API's filters, facet counts that filter when pressed, and results with
 // highlighted snippets. The URL holds the query and filters; "More results" pages on with the API's cursor.
-import { get, query, taxonomy } from './api.js';
+import { query, taxonomy, withKey } from './api.js';
 import { clear, errorBox, field, h, announce, severityBadge, snippet } from './dom.js';
 import { hashOf, navigate } from './nav.js';
 
@@ -125,7 +125,7 @@ async function run(params, cursor) {
   let result;
   let t;
   try {
-    [result, t] = await Promise.all([fetch(`/api/search?${query(call)}`, { signal: controller.signal, headers: { Accept: 'application/json' } })
+    [result, t] = await Promise.all([fetch(`/api/search?${query(call)}`, { signal: controller.signal, headers: withKey({ Accept: 'application/json' }) })
       .then(async (r) => {
         const body = await r.json().catch(() => ({}));
         if (!r.ok) throw new Error(body.parameter ? `${body.detail} (parameter: ${body.parameter})` : (body.detail || `HTTP ${r.status}`));

@@ -50,10 +50,12 @@ import tools.jackson.databind.JsonNode;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.servlet.multipart.max-file-size=" + ReportUploadKafkaTest.MAX_FILE_KB + "KB",
         "spring.servlet.multipart.max-request-size=" + 2 * ReportUploadKafkaTest.MAX_FILE_KB + "KB",
-        "rightstream.ingest.publish-timeout=20s"})
+        "rightstream.ingest.publish-timeout=20s",
+        "rightstream.security.api-key=" + ReportUploadKafkaTest.API_KEY})
 @EmbeddedKafka(partitions = 3, topics = {Topics.REPORT_CHUNKS, Topics.REPORTS_REGISTRY})
 class ReportUploadKafkaTest {
     static final int MAX_FILE_KB = 128;
+    static final String API_KEY = "ingest-test-key-0123456789";
 
     @TempDir
     static Path inbox;
@@ -73,7 +75,7 @@ class ReportUploadKafkaTest {
     }
 
     private RestClient client() {
-        return RestClient.create("http://127.0.0.1:" + port);
+        return RestClient.builder().baseUrl("http://127.0.0.1:" + port).defaultHeader("X-Api-Key", API_KEY).build();
     }
 
     private Response upload(String partName, String fileName, byte[] content) {

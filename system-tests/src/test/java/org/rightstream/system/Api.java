@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 /** Small HTTP helpers for the end-to-end tests. */
 final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The services under test get this key; every call here sends it unless told not to. */
+    static final String KEY = "e2e-api-key-" + java.util.UUID.randomUUID();
 
     record Response(int status, JsonNode json, String body) {
     }
@@ -65,7 +67,16 @@ final class Api {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
+    /** A call without the API key, as an anonymous client makes it. */
+    static Response anonymous(HttpRequest.Builder request) {
+        return exchange(request);
+    }
+
     private static Response send(HttpRequest.Builder request) {
+        return exchange(request.header("X-Api-Key", KEY));
+    }
+
+    private static Response exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -46,6 +46,13 @@ class DashboardIT {
             SeedReports.awaitIndexed(pipeline, SeedReports.ingest(pipeline, prefix), Duration.ofSeconds(120));
         }
         browser = DashboardBrowser.open(pipeline.url("query-service"), 1280, 1000);
+        // Writes need the API key: a user enters it once in the header's dialog.
+        browser.go("#/search");
+        browser.waitFor(By.id("q"));
+        browser.driver.findElement(By.id("key-button")).click();
+        browser.waitFor(By.id("api-key")).sendKeys(Api.KEY);
+        browser.driver.findElement(By.id("key-save")).click();
+        browser.until(d -> d.findElement(By.id("key-button")).getText().contains("✓") ? true : null, "the key saved");
     }
 
     @AfterAll

@@ -35,7 +35,8 @@ final class PipelineServices {
     }
 
     private void add(StackConfig config, Path workDir, String name, int port, Map<String, String> properties) {
-        services.put(name, new ServiceProcess(name, config.serviceJar(name), workDir, port, 256, properties));
+        services.put(name, new ServiceProcess(name, config.serviceJar(name), workDir, port, 256, properties,
+                Map.of("RIGHTSTREAM_SECURITY_API_KEY", Api.KEY)));
     }
 
     /** Starts all three in parallel and waits until each reports UP. */

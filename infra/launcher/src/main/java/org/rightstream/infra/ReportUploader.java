@@ -20,10 +20,12 @@ final class ReportUploader {
     }
 
     private final String ingestUrl;
+    private final String apiKey;
     private final PrintStream out;
 
-    ReportUploader(String ingestUrl, PrintStream out) {
+    ReportUploader(String ingestUrl, String apiKey, PrintStream out) {
         this.ingestUrl = ingestUrl;
+        this.apiKey = apiKey;
         this.out = out;
     }
 
@@ -66,9 +68,13 @@ final class ReportUploader {
         } catch (IOException e) {
             return new Result(file, false, null, "UNREADABLE", 0, e.getMessage());
         }
-        Http.Response r = Http.send(HttpRequest.newBuilder(URI.create(ingestUrl + "/api/reports"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/reports"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        Http.Response r = Http.send(request);
         if (r.status() < 0) {
             return new Result(file, false, null, "UNREACHABLE", 0,
                     "ingest-service is not reachable at " + ingestUrl + " (is the stack up? ./rightstream up)");

@@ -50,6 +50,7 @@ public final class RightstreamCli {
             long start = System.nanoTime();
             PrintStream out = System.out;
             StackConfig config = config();
+            String apiKey = ApiKeyFile.ensure(config, out);
             Stack stack = new Stack(config, out);
             out.println("Starting Rightstream (state in " + config.stateDir() + ")");
             stack.up(!noServices);
@@ -57,7 +58,7 @@ public final class RightstreamCli {
                 Path seeds = config.home().resolve("seeds");
                 if (Files.isDirectory(seeds)) {
                     out.println("Ingesting " + seeds + " ...");
-                    ReportUploader uploader = new ReportUploader(stack.service(Stack.INGEST).url(), out);
+                    ReportUploader uploader = new ReportUploader(stack.service(Stack.INGEST).url(), apiKey, out);
                     List<ReportUploader.Result> results = uploader.upload(List.of(seeds));
                     if (!results.stream().allMatch(ReportUploader.Result::ok)) {
                         throw new LaunchException("some seed reports could not be ingested (see above and"
@@ -118,7 +119,8 @@ public final class RightstreamCli {
             if (!missing.isEmpty()) {
                 throw new LaunchException("not found: " + missing);
             }
-            List<ReportUploader.Result> results = new ReportUploader(stack.service(Stack.INGEST).url(), System.out).upload(paths);
+            List<ReportUploader.Result> results = new ReportUploader(stack.service(Stack.INGEST).url(),
+                    ApiKeyFile.read(config()).orElse(null), System.out).upload(paths);
             return results.stream().allMatch(ReportUploader.Result::ok) ? 0 : 2;
         }
     }

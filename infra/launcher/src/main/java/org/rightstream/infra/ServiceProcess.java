@@ -18,14 +18,22 @@ public final class ServiceProcess {
     private final int port;
     private final int heapMb;
     private final Map<String, String> properties;
+    private final Map<String, String> environment;
 
     public ServiceProcess(String name, Path jar, Path stateDir, int port, int heapMb, Map<String, String> properties) {
+        this(name, jar, stateDir, port, heapMb, properties, Map.of());
+    }
+
+    /** {@code environment} is for secrets: unlike arguments, a process's environment is not shown by ps. */
+    public ServiceProcess(String name, Path jar, Path stateDir, int port, int heapMb, Map<String, String> properties,
+                          Map<String, String> environment) {
         this.name = name;
         this.jar = jar;
         this.stateDir = stateDir;
         this.port = port;
         this.heapMb = heapMb;
         this.properties = properties;
+        this.environment = environment;
     }
 
     public String name() {
@@ -84,9 +92,11 @@ public final class ServiceProcess {
         try {
             Files.createDirectories(pidFile().getParent());
             Files.createDirectories(logFile().getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(environment);
+            process = builder.start();
             Files.writeString(pidFile(), Long.toString(process.pid()));
         } catch (IOException e) {
             throw new LaunchException("cannot start " + name + ": " + e.getMessage(), e);

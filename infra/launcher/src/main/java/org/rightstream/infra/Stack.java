@@ -48,7 +48,10 @@ public final class Stack {
     }
 
     private ServiceProcess service(String name, int port, Map<String, String> properties) {
-        return new ServiceProcess(name, config.serviceJar(name), config.stateDir(), port, config.serviceHeapMb(), properties);
+        Map<String, String> environment = ApiKeyFile.read(config)
+                .map(key -> Map.of("RIGHTSTREAM_SECURITY_API_KEY", key)).orElse(Map.of());
+        return new ServiceProcess(name, config.serviceJar(name), config.stateDir(), port, config.serviceHeapMb(),
+                properties, environment);
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {

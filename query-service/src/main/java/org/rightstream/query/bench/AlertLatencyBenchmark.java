@@ -100,6 +100,8 @@ public final class AlertLatencyBenchmark {
                 long importStart = System.nanoTime();
                 HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(queryUrl
                                 + "/api/watchlist/import")).header("Content-Type", "text/csv")
+                                // The stack's key, exported by ./rightstream from .rightstream/api-key.
+                                .header("X-Api-Key", System.getenv().getOrDefault("RIGHTSTREAM_API_KEY", ""))
                         .POST(HttpRequest.BodyPublishers.ofString(csv(watches))).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (imported.statusCode() != 200) {

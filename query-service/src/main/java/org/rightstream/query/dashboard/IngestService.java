@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,15 +41,22 @@ public class IngestService {
         }
     }
 
-    public Answer get(String pathAndQuery) throws IOException {
-        return send(HttpRequest.newBuilder(resolve(pathAndQuery)).GET());
+    public Answer get(String pathAndQuery, Map<String, String> credentials) throws IOException {
+        return send(with(HttpRequest.newBuilder(resolve(pathAndQuery)), credentials).GET());
     }
 
-    public Answer upload(String query, String contentType, InputStream body) throws IOException {
+    /** Passed on with the caller's own credentials, so ingest-service decides on them as if called directly. */
+    public Answer upload(String query, String contentType, InputStream body, Map<String, String> credentials)
+            throws IOException {
         String path = query == null || query.isEmpty() ? REPORTS : REPORTS + "?" + query;
-        return send(HttpRequest.newBuilder(resolve(path))
+        return send(with(HttpRequest.newBuilder(resolve(path)), credentials)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
+    }
+
+    private static HttpRequest.Builder with(HttpRequest.Builder request, Map<String, String> credentials) {
+        credentials.forEach(request::header);
+        return request;
     }
 
     public URI base() {

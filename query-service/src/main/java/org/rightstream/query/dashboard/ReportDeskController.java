@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rightstream.contracts.RightstreamJson;
+import org.rightstream.security.ApiKeyCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -42,7 +44,7 @@ class ReportDeskController {
 
     @GetMapping("/api/reports")
     ResponseEntity<?> list(HttpServletRequest request) throws IOException {
-        IngestService.Answer answer = ingest.get("/api/reports" + query(request));
+        IngestService.Answer answer = ingest.get("/api/reports" + query(request), credentials(request));
         if (answer.status() != 200) {
             return passOn(answer);
         }
@@ -54,8 +56,9 @@ class ReportDeskController {
     }
 
     @GetMapping("/api/reports/{id}")
-    ResponseEntity<byte[]> get(@PathVariable String id) throws IOException {
-        return passOn(ingest.get("/api/reports/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20")));
+    ResponseEntity<byte[]> get(@PathVariable String id, HttpServletRequest request) throws IOException {
+        return passOn(ingest.get("/api/reports/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"),
+                credentials(request)));
     }
 
     /** The multipart body goes on unparsed (multipart handling is off in this service), so nothing is held twice. */
@@ -65,7 +68,7 @@ class ReportDeskController {
         if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
             throw new BadUploadException("send the report as multipart/form-data with the file in the field 'file'");
         }
-        return passOn(ingest.upload(request.getQueryString(), contentType, request.getInputStream()));
+        return passOn(ingest.upload(request.getQueryString(), contentType, request.getInputStream(), credentials(request)));
     }
 
     private void addIndexedCounts(ArrayNode reports) {
@@ -86,6 +89,18 @@ class ReportDeskController {
             // The list is still worth showing while the index is unreachable; "indexed" is then absent.
             log.warn("indexed passage counts unavailable: {}", e.toString());
         }
+    }
+
+    /** The caller's API key headers, to be sent on as they are. */
+    private static Map<String, String> credentials(HttpServletRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : new String[] {ApiKeyCheck.HEADER, "Authorization"}) {
+            String value = request.getHeader(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        return headers;
     }
 
     private static String query(HttpServletRequest request) {

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,7 @@ class IngestServiceTest {
     private final AtomicReference<String> seenContentType = new AtomicReference<>();
     private final AtomicReference<String> seenQuery = new AtomicReference<>();
     private final AtomicReference<byte[]> seenBody = new AtomicReference<>();
+    private final AtomicReference<String> seenApiKey = new AtomicReference<>();
 
     @BeforeEach
     void startFakeIngest() throws Exception {
@@ -27,6 +29,7 @@ class IngestServiceTest {
         ingest.createContext("/api/reports", exchange -> {
             seenContentType.set(exchange.getRequestHeaders().getFirst("Content-Type"));
             seenQuery.set(exchange.getRequestURI().getRawQuery());
+            seenApiKey.set(exchange.getRequestHeaders().getFirst("X-Api-Key"));
             seenBody.set(exchange.getRequestBody().readAllBytes());
             byte[] answer;
             int status;
@@ -63,11 +66,12 @@ class IngestServiceTest {
                 .getBytes(StandardCharsets.UTF_8);
 
         IngestService.Answer answer = service().upload("allowDuplicate=true&country=Kazakhstan",
-                "multipart/form-data; boundary=b", new ByteArrayInputStream(multipart));
+                "multipart/form-data; boundary=b", new ByteArrayInputStream(multipart), Map.of("X-Api-Key", "k-0123456789abcdef"));
 
         assertThat(seenBody.get()).isEqualTo(multipart);
         assertThat(seenContentType.get()).isEqualTo("multipart/form-data; boundary=b");
         assertThat(seenQuery.get()).isEqualTo("allowDuplicate=true&country=Kazakhstan");
+        assertThat(seenApiKey.get()).as("the caller's key goes on").isEqualTo("k-0123456789abcdef");
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.contentType()).contains("application/problem+json");
         assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("the PDF could not be read");
@@ -75,8 +79,8 @@ class IngestServiceTest {
 
     @Test
     void listingsAndNotFoundsArePassedOn() throws Exception {
-        assertThat(new String(service().get("/api/reports").body(), StandardCharsets.UTF_8)).isEqualTo("[{\"id\":\"r1\",\"chunks\":3}]");
-        assertThat(service().get("/api/reports/missing").status()).isEqualTo(404);
+        assertThat(new String(service().get("/api/reports", Map.of()).body(), StandardCharsets.UTF_8)).isEqualTo("[{\"id\":\"r1\",\"chunks\":3}]");
+        assertThat(service().get("/api/reports/missing", Map.of()).status()).isEqualTo(404);
     }
 
     @Test
@@ -87,7 +91,7 @@ class IngestServiceTest {
         }
         IngestService gone = new IngestService(URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> gone.get("/api/reports"))
+        assertThatThrownBy(() -> gone.get("/api/reports", Map.of()))
                 .isInstanceOf(IngestService.UnavailableException.class)
                 .hasMessageContaining("127.0.0.1:" + closedPort);
     }
