@@ -518,4 +518,35 @@ class SearchApiIT {
         badParameter("/api/search?contry=Kazakhstan", "contry");
         assertThat(get("/api/search?from=9990&size=10").status()).isEqualTo(200);
     }
+
+    @Test
+    void aPassageIndexedAfterASearchIsFoundOnceTheIndexRefreshedThoughTheSameSearchWasRepeated() {
+        // A word no other passage has; the same search, repeated, is answered from query-service's cache
+        // until the index changes.
+        String word = "zyxcache" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String reportId = "cache-test-" + word;
+        String query = "/api/search?q=" + word + "&report=" + reportId;
+        for (int i = 0; i < 3; i++) {
+            assertThat(get(query).json().path("total").asLong()).isZero();
+        }
+        String es = pipeline.elasticsearch.url();
+        String chunkId = Ids.chunkId(reportId, 0);
+        Api.Response put = Api.putJson(es + "/report-chunks/_doc/" + chunkId + "?refresh=true",
+                "{\"reportId\":\"" + reportId + "\",\"chunkId\":\"" + chunkId + "\",\"ordinal\":0,"
+                        + "\"title\":\"Cache test\",\"text\":\"Police detained the " + word + " witness.\"}");
+        assertThat(put.status()).as(put.body()).isIn(200, 201);
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                JsonNode found = get(query).json();
+                assertThat(found.path("total").asLong()).isEqualTo(1);
+                assertThat(found.path("hits").get(0).path("snippets").get(0).asString())
+                        .isEqualTo("Police detained the <mark>" + word + "</mark> witness.");
+            });
+        } finally {
+            Api.delete(es + "/report-chunks/_doc/" + chunkId + "?refresh=true");
+        }
+        // And gone again once deleted.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(get(query).json().path("total").asLong()).isZero());
+    }
 }

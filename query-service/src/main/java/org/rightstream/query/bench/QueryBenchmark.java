@@ -175,7 +175,8 @@ public final class QueryBenchmark {
         latency.run(CLIENTS, warmUp, SearchLatency.Mix.REPEATED);
         for (SearchLatency.Mix m : SearchLatency.Mix.values()) {
             String name = m == SearchLatency.Mix.REPEATED
-                    ? "repeated queries (the 20 above, cycled: Elasticsearch's request cache answers the query phase)"
+                    ? "repeated queries (the 20 above, cycled: query-service's cache answers them while the index is"
+                    + " unchanged)"
                     : "distinct queries (each request unique: the same 20 plus -zz<n>, n new each time; no request"
                     + " cache hit possible)";
             System.out.println("search, " + name + ":");

@@ -50,8 +50,8 @@ final class SearchLatency {
     enum Mix {
         /**
          * The 20 queries over and over, as the issue's benchmark asks: after the warm-up every one of them is in
-         * Elasticsearch's shard request cache (until the next refresh that changes the index), so only the fetch
-         * phase (the page's source and highlights) and query-service's own work are left.
+         * query-service's answer cache (until the next refresh that changes the index), so only the HTTP exchange
+         * and the answer's serialisation are left.
          */
         REPEATED,
         /**

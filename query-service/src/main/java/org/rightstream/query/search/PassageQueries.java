@@ -70,12 +70,14 @@ public final class PassageQueries {
             } else {
                 s.from(c.from());
             }
-            if (!sqs.isEmpty()) {
-                s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
-                        .fields("text", f -> f.numberOfFragments(SNIPPETS).fragmentSize(SNIPPET_CHARS)));
-                if (c.sort().key() != SearchSort.Key.RELEVANCE) {
-                    s.trackScores(true);
-                }
+            // Every hit's snippets come from the highlighter, also when nothing in its text matched (no query, or a
+            // match in the title only): no_match_size then gives the passage's opening. So the text itself, most of
+            // a hit's source, is never sent: a smaller answer for Elasticsearch to write and query-service to read.
+            s.highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
+                    .fields("text", f -> f.numberOfFragments(SNIPPETS).fragmentSize(SNIPPET_CHARS)
+                            .noMatchSize(SNIPPET_CHARS)));
+            if (!sqs.isEmpty() && c.sort().key() != SearchSort.Key.RELEVANCE) {
+                s.trackScores(true);
             }
             if (c.countsFacets()) {
                 s.aggregations(aggregations(c.facets()));
@@ -148,7 +150,17 @@ public final class PassageQueries {
         return List.of(first, SortOptions.of(s -> s.field(f -> f.field(TIEBREAK).order(SortOrder.Asc))));
     }
 
-    /** The terms and missing aggregations of the facets asked for (names from {@link Facets#NAMES}). */
+    /**
+     * Facets whose field holds at most one value per passage: their {@code missing} count is what the total
+     * leaves after the buckets and {@code other}, so it needs no aggregation of its own.
+     */
+    static final Set<String> SINGLE_VALUED = Set.of("country", "year", "severity");
+
+    /**
+     * The terms aggregations of the facets asked for (names from {@link Facets#NAMES}), and a missing
+     * aggregation for those a passage can have several values of (category, entity): for them the missing
+     * count cannot be derived from the total.
+     */
     Map<String, Aggregation> aggregations(Set<String> facets) {
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         for (String facet : facets) {
@@ -163,6 +175,9 @@ public final class PassageQueries {
             });
         }
         for (String facet : facets) {
+            if (SINGLE_VALUED.contains(facet)) {
+                continue;
+            }
             aggs.put(facet + "_missing", Aggregation.of(a -> a.missing(m -> m.field(FACET_FIELDS.get(facet)))));
         }
         return aggs;

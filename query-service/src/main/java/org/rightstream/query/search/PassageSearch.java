@@ -18,14 +18,21 @@ public final class PassageSearch {
     private final ElasticsearchClient client;
     private final PassageQueries queries;
     private final SearchResults results;
+    private final SearchCache cache;
 
-    public PassageSearch(ElasticsearchClient client, PassageQueries queries, SearchResults results) {
+    /** @param cache answers to repeated searches, or null for none */
+    public PassageSearch(ElasticsearchClient client, PassageQueries queries, SearchResults results, SearchCache cache) {
         this.client = client;
         this.queries = queries;
         this.results = results;
+        this.cache = cache;
     }
 
     public SearchResult search(SearchCriteria criteria) throws IOException {
+        return cache == null ? searchIndex(criteria) : cache.search(criteria, this::searchIndex);
+    }
+
+    private SearchResult searchIndex(SearchCriteria criteria) throws IOException {
         return results.searchResult(criteria, client.search(queries.search(criteria), HitSource.class));
     }
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Taxonomy;
-import org.springframework.web.util.HtmlUtils;
 
 /** Turns Elasticsearch responses into the API's answers (no I/O). */
 public final class SearchResults {
@@ -34,16 +33,14 @@ public final class SearchResults {
         if (!raw.isEmpty() && raw.size() >= c.size() && offset + raw.size() < total) {
             cursor = new Cursor(offset + raw.size(), c.fingerprint(), raw.get(raw.size() - 1).sort()).encode();
         }
-        Facets facets = c.countsFacets() ? facets(response.aggregations(), c.facets()) : null;
+        Facets facets = c.countsFacets() ? facets(response.aggregations(), c.facets(), total) : null;
         return new SearchResult(c.q(), total, offset, c.size(), c.sort().toString(), hits, cursor, facets);
     }
 
     private static SearchHit hit(Hit<HitSource> hit) {
         HitSource c = hit.source();
+        // With no match in the text, the highlighter's no_match_size fragment: the passage's opening.
         List<String> snippets = hit.highlight().getOrDefault("text", List.of());
-        if (snippets.isEmpty()) {
-            snippets = List.of(opening(c.text()));
-        }
         Double score = hit.score();
         return new SearchHit(c.chunkId(), c.reportId(), c.ordinal(), c.country(), c.year(), c.title(),
                 c.sectionPath(), c.categories(), c.severity() == null ? null : c.severity().level(),
@@ -54,23 +51,17 @@ public final class SearchResults {
         return RightstreamJson.read(source.toString().getBytes(StandardCharsets.UTF_8), ClassifiedChunk.class);
     }
 
-    /** The passage's first characters, HTML-escaped like a highlighted snippet (when nothing was highlighted). */
-    static String opening(String text) {
-        boolean cut = text.length() > PassageQueries.SNIPPET_CHARS;
-        String shown = cut ? text.substring(0, PassageQueries.SNIPPET_CHARS) : text;
-        return HtmlUtils.htmlEscape(shown, "UTF-8") + (cut ? "…" : "");
+    Facets facets(Map<String, Aggregate> aggs, Set<String> asked, long total) {
+        return new Facets(facet(aggs, "country", asked, total), facet(aggs, "year", asked, total),
+                facet(aggs, "category", asked, total), facet(aggs, "severity", asked, total),
+                facet(aggs, "entity", asked, total));
     }
 
-    Facets facets(Map<String, Aggregate> aggs, Set<String> asked) {
-        return new Facets(facet(aggs, "country", asked), facet(aggs, "year", asked),
-                facet(aggs, "category", asked), facet(aggs, "severity", asked), facet(aggs, "entity", asked));
+    private Facets.Facet facet(Map<String, Aggregate> aggs, String name, Set<String> asked, long total) {
+        return asked.contains(name) ? facet(aggs, name, total) : null;
     }
 
-    private Facets.Facet facet(Map<String, Aggregate> aggs, String name, Set<String> asked) {
-        return asked.contains(name) ? facet(aggs, name) : null;
-    }
-
-    private Facets.Facet facet(Map<String, Aggregate> aggs, String name) {
+    private Facets.Facet facet(Map<String, Aggregate> aggs, String name, long total) {
         List<Facets.Bucket> buckets = new ArrayList<>();
         long other = 0;
         Aggregate terms = aggs.get(name);
@@ -82,8 +73,15 @@ public final class SearchResults {
             other = terms.lterms().sumOtherDocCount() == null ? 0 : terms.lterms().sumOtherDocCount();
             terms.lterms().buckets().array().forEach(b -> buckets.add(bucket(name, b.key(), b.docCount())));
         }
-        Aggregate missing = aggs.get(name + "_missing");
-        long missingCount = missing != null && missing.isMissing() ? missing.missing().docCount() : 0;
+        long missingCount;
+        if (PassageQueries.SINGLE_VALUED.contains(name)) {
+            // One value at most per passage: every matching passage is in a bucket, in other, or has none.
+            long withValue = other + buckets.stream().mapToLong(Facets.Bucket::count).sum();
+            missingCount = Math.max(0, total - withValue);
+        } else {
+            Aggregate missing = aggs.get(name + "_missing");
+            missingCount = missing != null && missing.isMissing() ? missing.missing().docCount() : 0;
+        }
         return new Facets.Facet(buckets, other, missingCount);
     }
 

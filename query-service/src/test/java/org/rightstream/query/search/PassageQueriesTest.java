@@ -26,11 +26,13 @@ class PassageQueriesTest {
     }
 
     @Test
-    void emptyQueryMatchesAllWithoutHighlighting() {
+    void emptyQueryMatchesAllAndTheSnippetIsEachPassagesOpening() {
         JsonNode body = json(queries.search(SearchCriteria.query("", 10)));
 
         assertThat(body.path("query").path("bool").path("must").get(0).has("match_all")).isTrue();
-        assertThat(body.has("highlight")).isFalse();
+        assertThat(body.path("highlight").path("fields").path("text").path("no_match_size").asInt())
+                .isEqualTo(PassageQueries.SNIPPET_CHARS);
+        assertThat(body.has("track_scores")).isFalse();
         assertThat(body.path("track_total_hits").asBoolean()).isTrue();
         assertThat(body.path("from").asInt()).isZero();
         assertThat(body.path("size").asInt()).isEqualTo(10);
@@ -51,6 +53,7 @@ class PassageQueriesTest {
         assertThat(highlight.path("encoder").asString()).isEqualTo("html");
         assertThat(highlight.path("pre_tags").get(0).asString()).isEqualTo("<mark>");
         assertThat(highlight.path("fields").path("text").path("number_of_fragments").asInt()).isEqualTo(3);
+        assertThat(highlight.path("fields").path("text").path("no_match_size").asInt()).isEqualTo(220);
     }
 
     @Test
@@ -128,9 +131,13 @@ class PassageQueriesTest {
         assertThat(aggs.path("severity").path("terms").path("field").asString()).isEqualTo("severity.level");
         assertThat(aggs.path("entity").path("terms").path("field").asString()).isEqualTo("entities.text");
         assertThat(aggs.path("entity").path("terms").path("size").asInt()).isEqualTo(10);
-        for (String facet : List.of("country", "year", "category", "severity", "entity")) {
+        // Passages without a value are counted only where they cannot be derived from the total.
+        for (String facet : List.of("category", "entity")) {
             assertThat(aggs.path(facet + "_missing").path("missing").path("field").asString())
                     .isEqualTo(PassageQueries.FACET_FIELDS.get(facet));
+        }
+        for (String facet : List.of("country", "year", "severity")) {
+            assertThat(aggs.has(facet + "_missing")).as(facet).isFalse();
         }
 
         assertThat(json(queries.search(criteria("x", SearchSort.RELEVANCE, null, false))).has("aggregations"))
@@ -143,7 +150,7 @@ class PassageQueriesTest {
                 null, 0, 10, null, java.util.Set.of("entity", "year"));
         List<String> names = new ArrayList<>();
         json(queries.search(some)).path("aggregations").propertyNames().forEach(names::add);
-        assertThat(names).containsExactly("year", "entity", "year_missing", "entity_missing");
+        assertThat(names).containsExactly("year", "entity", "entity_missing");
 
         Cursor cursor = new Cursor(10, "fp", List.of(FieldValue.of(2.5), FieldValue.of("r-00007")));
         assertThat(json(queries.search(criteria("x", SearchSort.RELEVANCE, cursor, true))).has("aggregations"))
@@ -157,8 +164,8 @@ class PassageQueriesTest {
         JsonNode source = json(request).path("_source");
         List<String> includes = new ArrayList<>();
         source.path("includes").forEach(v -> includes.add(v.asString()));
-        assertThat(includes).containsExactlyElementsOf(HitSource.FIELDS).contains("text", "severity.level")
-                .doesNotContain("entities", "severity");
+        assertThat(includes).containsExactlyElementsOf(HitSource.FIELDS).contains("severity.level")
+                .doesNotContain("text", "entities", "severity");
         // Nothing that changes from one moment to the next, which would keep the request out of the cache.
         assertThat(json(request).toString()).doesNotContain("now");
     }

@@ -58,30 +58,29 @@ class SearchResultsTest {
     private static final String AGGS = "{"
             + "\"sterms#country\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":1,"
             + "\"buckets\":[{\"key\":\"Kazakhstan\",\"doc_count\":30}]},"
-            + "\"missing#country_missing\":{\"doc_count\":4},"
             + "\"lterms#year\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,"
             + "\"buckets\":[{\"key\":2021,\"doc_count\":20},{\"key\":2012,\"doc_count\":11}]},"
-            + "\"missing#year_missing\":{\"doc_count\":4},"
             + "\"sterms#category\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,"
             + "\"buckets\":[{\"key\":\"torture\",\"doc_count\":12},{\"key\":\"retired-id\",\"doc_count\":1}]},"
             + "\"missing#category_missing\":{\"doc_count\":0},"
             + "\"lterms#severity\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":0,"
             + "\"buckets\":[{\"key\":4,\"doc_count\":5},{\"key\":2,\"doc_count\":30}]},"
-            + "\"missing#severity_missing\":{\"doc_count\":0},"
             + "\"sterms#entity\":{\"doc_count_error_upper_bound\":0,\"sum_other_doc_count\":17,"
             + "\"buckets\":[{\"key\":\"Almaty\",\"doc_count\":9}]},"
             + "\"missing#entity_missing\":{\"doc_count\":8}}";
 
     @Test
-    void hitsKeepTheirHighlightsOrGetAnEscapedOpening() {
+    void hitsShowTheHighlightersSnippetsAsTheyCome() {
+        // The second passage matched in its title only: Elasticsearch sends its opening (no_match_size), escaped.
         String hits = hit(1, "Police beat <b>detainees</b>.", "Police <mark>beat</mark> &lt;b&gt;", "[2.5,\"r1-00001\"]")
-                + "," + hit(2, "A & B <script>" + "x".repeat(300), null, "[2.5,\"r1-00002\"]");
-        SearchResult r = results.searchResult(SearchCriteria.query("beat", 10), response(answer(2, hits, AGGS)));
+                + "," + hit(2, "A & B <script>" + "x".repeat(300), "A &amp; B &lt;script&gt;", "[2.5,\"r1-00002\"]")
+                + "," + hit(3, "", null, "[2.5,\"r1-00003\"]");
+        SearchResult r = results.searchResult(SearchCriteria.query("beat", 10), response(answer(3, hits, AGGS)));
 
-        assertThat(r.hits()).hasSize(2);
+        assertThat(r.hits()).hasSize(3);
         assertThat(r.hits().get(0).snippets()).containsExactly("Police <mark>beat</mark> &lt;b&gt;");
-        String opening = r.hits().get(1).snippets().get(0);
-        assertThat(opening).startsWith("A &amp; B &lt;script&gt;").endsWith("…").doesNotContain("<");
+        assertThat(r.hits().get(1).snippets()).containsExactly("A &amp; B &lt;script&gt;");
+        assertThat(r.hits().get(2).snippets()).isEmpty(); // an empty text has nothing to show
         assertThat(r.hits().get(0).chunkId()).isEqualTo("r1-00001");
         assertThat(r.hits().get(0).score()).isEqualTo(2.5);
         assertThat(r.hits().get(0).severity()).isEqualTo(4);
@@ -126,8 +125,11 @@ class SearchResultsTest {
 
         assertThat(f.country().buckets()).containsExactly(new Facets.Bucket("Kazakhstan", null, 30));
         assertThat(f.country().other()).isEqualTo(1);
+        // Single-valued fields: missing is what the total (35) leaves after the buckets and other.
         assertThat(f.country().missing()).isEqualTo(4);
         assertThat(f.year().buckets()).extracting(Facets.Bucket::value).containsExactly(2021L, 2012L);
+        assertThat(f.year().missing()).isEqualTo(4);
+        assertThat(f.severity().missing()).isZero();
         assertThat(f.category().buckets()).containsExactly(
                 new Facets.Bucket("torture", "Torture and ill-treatment", 12), new Facets.Bucket("retired-id", null, 1));
         assertThat(f.severity().buckets()).containsExactly(new Facets.Bucket(4L, "severe", 5),
@@ -135,6 +137,7 @@ class SearchResultsTest {
         assertThat(f.entity().buckets()).containsExactly(new Facets.Bucket("Almaty", null, 9));
         assertThat(f.entity().other()).isEqualTo(17);
         assertThat(f.entity().missing()).isEqualTo(8);
+        assertThat(f.category().missing()).isZero();
     }
 
     @Test
@@ -142,7 +145,7 @@ class SearchResultsTest {
         // The whole passage, as a search without source filtering would return it: the fields a hit does not show
         // (entities, severity indicators, source file, timestamps) are skipped.
         SearchResult r = results.searchResult(SearchCriteria.query("beat", 10),
-                response(answer(1, hit(1, "Police beat him.", null, "[2.5,\"r1-00001\"]"), null)));
+                response(answer(1, hit(1, "Police beat him.", "Police <mark>beat</mark> him.", "[2.5,\"r1-00001\"]"), null)));
         SearchHit h = r.hits().get(0);
         ClassifiedChunk c = TestChunks.classified("r1", 1, 9);
         assertThat(h.reportId()).isEqualTo(c.reportId());
@@ -154,13 +157,13 @@ class SearchResultsTest {
         assertThat(h.categories()).isEqualTo(c.categories());
         assertThat(h.severity()).isEqualTo(c.severity().level());
         assertThat(h.modelVersion()).isEqualTo(c.modelVersion());
-        assertThat(h.snippets()).containsExactly("Police beat him.");
+        assertThat(h.snippets()).containsExactly("Police <mark>beat</mark> him.");
 
         // Only the fields asked for, and a passage without year, country or severity.
         String filtered = "{\"_index\":\"report-chunks-v1\",\"_id\":\"r2-00000\",\"_score\":1.0,\"_source\":"
                 + "{\"chunkId\":\"r2-00000\",\"reportId\":\"r2\",\"ordinal\":0,\"title\":\"Submission\","
-                + "\"categories\":[{\"id\":\"torture\",\"score\":0.75}],\"modelVersion\":\"m1\",\"text\":\"a < b\"},"
-                + "\"sort\":[1.0,\"r2-00000\"]}";
+                + "\"categories\":[{\"id\":\"torture\",\"score\":0.75}],\"modelVersion\":\"m1\"},"
+                + "\"highlight\":{\"text\":[\"a &lt; b\"]},\"sort\":[1.0,\"r2-00000\"]}";
         SearchHit bare = results.searchResult(SearchCriteria.query("", 10), response(answer(1, filtered, null)))
                 .hits().get(0);
         assertThat(bare.country()).isNull();
