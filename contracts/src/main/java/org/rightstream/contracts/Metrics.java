@@ -55,8 +55,8 @@ public final class Metrics {
     public static final String ALERTS_LATENCY = "rightstream.alerts.latency";
     /** Counter: passages matched against the watchlist (also counted as passages out of the alerts stage). */
     public static final String ALERTS_PASSAGES = "rightstream.alerts.passages";
-    /** Counter: new alerts stored. */
-    public static final String ALERTS_CREATED = "rightstream.alerts.created";
+    /** Counter: new alerts stored (not {@code .created}: Prometheus reserves the {@code _created} suffix). */
+    public static final String ALERTS_RAISED = "rightstream.alerts.raised";
     /** Counter: notifications published to the alerts topic. */
     public static final String ALERTS_NOTIFICATIONS = "rightstream.alerts.notifications";
 

@@ -26,7 +26,7 @@ public final class AlertMetrics {
                 .description("passages matched against the watchlist, their alerts stored").register(registry);
         passages = Counter.builder(Metrics.ALERTS_PASSAGES).description("passages matched against the watchlist")
                 .register(registry);
-        alerts = Counter.builder(Metrics.ALERTS_CREATED).description("new alerts stored").register(registry);
+        alerts = Counter.builder(Metrics.ALERTS_RAISED).description("new alerts stored").register(registry);
         notifications = Counter.builder(Metrics.ALERTS_NOTIFICATIONS)
                 .description("notifications published to the alerts topic").register(registry);
         latency = Timer.builder(Metrics.ALERTS_LATENCY)
