@@ -82,12 +82,12 @@ final class StageTable {
             double bulks = m.sum(summary(Metrics.INDEX_BULK_SIZE) + "_count");
             double passages = m.sum(summary(Metrics.INDEX_BULK_SIZE) + "_sum");
             double rejects = m.sum(counter(Metrics.INDEX_REJECTS));
-            return bulks > 0 ? String.format(Locale.ROOT, " (%.0f passages on average; %s rejected)", passages / bulks,
+            return bulks > 0 ? String.format(Locale.ROOT, " (%.0f passages on average, %s rejected)", passages / bulks,
                     count(rejects)) : "";
         }
         if (stage.name().equals(Metrics.ALERTS)) {
-            return " (" + count(m.sum(counter(Metrics.ALERTS_RAISED))) + " alerts, "
-                    + count(m.sum(counter(Metrics.ALERTS_NOTIFICATIONS))) + " notifications)";
+            return " (alerts: " + count(m.sum(counter(Metrics.ALERTS_RAISED))) + ", notifications: "
+                    + count(m.sum(counter(Metrics.ALERTS_NOTIFICATIONS))) + ")";
         }
         return "";
     }

@@ -49,11 +49,11 @@ class StageTableTest {
                 .containsExactly("ingest", "7", "291", "1", "0", "906 ms", "1.6 s", "a report");
         assertThat(StageTable.row(stage(Metrics.INDEX), QUERY, 12L))
                 .containsExactly("index", "300", "291", "9", "12", "12 ms", "46 ms",
-                        "a bulk (50 passages on average; 2 rejected)");
+                        "a bulk (50 passages on average, 2 rejected)");
         // Nothing in the percentile window: idle, not "0 ms". The alerts stage has no dead-letter topic.
         assertThat(StageTable.row(stage(Metrics.ALERTS), QUERY, null))
                 .containsExactly("alerts", "300", "291", "-", "?", "idle", "idle",
-                        "a batch (3 alerts, 1 notifications)");
+                        "a batch (alerts: 3, notifications: 1)");
     }
 
     @Test
