@@ -1,10 +1,12 @@
 package org.rightstream.ingest;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
 import org.rightstream.ingest.kafka.KafkaChunkPublisher;
 import org.rightstream.ingest.kafka.KafkaHealthIndicator;
+import org.rightstream.ingest.metrics.IngestMeters;
 import org.rightstream.ingest.registry.KafkaReportRegistry;
 import org.rightstream.ingest.registry.ReportRegistry;
 import org.rightstream.ingest.report.ReportIngestor;
@@ -18,10 +20,16 @@ import org.springframework.kafka.core.KafkaTemplate;
 class IngestConfiguration {
 
     @Bean
-    ReportIngestor reportIngestor(IngestProperties props, KafkaTemplate<String, byte[]> template, ReportRegistry registry) {
+    IngestMeters ingestMeters(MeterRegistry registry) {
+        return new IngestMeters(registry);
+    }
+
+    @Bean
+    ReportIngestor reportIngestor(IngestProperties props, KafkaTemplate<String, byte[]> template, ReportRegistry registry,
+                                  IngestMeters meters) {
         return ReportIngestor.standard(props.targetWords(), props.maxWords(),
                 new KafkaChunkPublisher(template, props.publishTimeout()), registry, props.maxReportBytes(),
-                Clock.systemUTC());
+                Clock.systemUTC()).withMetrics(meters);
     }
 
     /** Replays reports.registry before the service takes any report, so duplicates are known at once. */

@@ -1,6 +1,7 @@
 package org.rightstream.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.rightstream.query.index.ChunkIndexer;
 import org.rightstream.query.index.DeadLetterPublisher;
 import org.rightstream.query.index.IndexInstaller;
 import org.rightstream.query.index.IndexingConsumer;
+import org.rightstream.query.index.IndexingMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -45,10 +47,15 @@ class QueryConfiguration {
     }
 
     @Bean
+    IndexingMetrics indexingMetrics(MeterRegistry registry) {
+        return new IndexingMetrics(registry);
+    }
+
+    @Bean
     Consumer<Message<List<byte[]>>> index(ElasticsearchClient client, IndexInstaller installer,
-                                          KafkaTemplate<String, byte[]> kafkaTemplate) {
-        return new IndexingConsumer(new ChunkIndexer(client, installer, Clock.systemUTC()),
-                new DeadLetterPublisher(kafkaTemplate, Duration.ofSeconds(30)));
+                                          KafkaTemplate<String, byte[]> kafkaTemplate, IndexingMetrics metrics) {
+        return new IndexingConsumer(new ChunkIndexer(client, installer, Clock.systemUTC(), metrics),
+                new DeadLetterPublisher(kafkaTemplate, Duration.ofSeconds(30)), metrics);
     }
 
     /**

@@ -63,6 +63,22 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /**
+     * A meter's first measurement from a service's {@code /actuator/metrics} (a counter's count, a timer's count),
+     * restricted to the given tags (pairs: name, value).
+     */
+    static double meter(String serviceUrl, String name, String... tags) {
+        StringBuilder url = new StringBuilder(serviceUrl).append("/actuator/metrics/").append(name);
+        for (int i = 0; i + 1 < tags.length; i += 2) {
+            url.append(i == 0 ? '?' : '&').append("tag=").append(encode(tags[i] + ":" + tags[i + 1]));
+        }
+        Response r = get(url.toString());
+        if (r.status() != 200) {
+            throw new AssertionError("GET " + url + " answered " + r.status() + ": " + r.body());
+        }
+        return r.json().path("measurements").get(0).path("value").asDouble();
+    }
+
     static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.rightstream.contracts.ChunkMessage;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.Ids;
+import org.rightstream.contracts.Metrics;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Severity;
 import org.rightstream.contracts.Source;
@@ -68,6 +69,7 @@ class PipelineEndToEndIT {
     @Test
     void uploadedSeedReportBecomesSearchableWithTheContractFields() throws Exception {
         Path report = seed("000_");
+        Map<String, Double> metersBefore = stageMeters();
         // allowDuplicate: other test classes in this JVM may have sent the same seed already.
         Api.Response upload = Api.upload(pipeline.url("ingest-service") + "/api/reports?allowDuplicate=true",
                 report.getFileName().toString(), Files.readAllBytes(report));
@@ -81,6 +83,24 @@ class PipelineEndToEndIT {
         // Every published passage arrives in the index, found through the search API by its report's text.
         await().atMost(SEARCHABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(countIndexed(reportId)).isEqualTo(chunks));
+
+        // Every stage's meters counted the report's passages in and out (at least: other reports may be flowing),
+        // the alerts stage (a group of its own) perhaps a moment after the index.
+        await().atMost(SEARCHABLE_WITHIN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, Double> grown = grownSince(metersBefore);
+            assertThat(grown.get("ingest.reports.published")).isGreaterThanOrEqualTo(1);
+            assertThat(grown.get("ingest.latency.count")).isGreaterThanOrEqualTo(1);
+            for (String stage : Metrics.STAGES) {
+                if (!stage.equals(Metrics.INGEST)) {
+                    assertThat(grown.get(stage + ".in")).as(stage + " in").isGreaterThanOrEqualTo(chunks);
+                }
+                assertThat(grown.get(stage + ".out")).as(stage + " out").isGreaterThanOrEqualTo(chunks);
+            }
+            assertThat(grown.get("classify.latency.count")).isGreaterThanOrEqualTo(chunks);
+            assertThat(grown.get("index.bulk.size.sum")).isGreaterThanOrEqualTo(chunks);
+            assertThat(grown.get("index.bulk.latency.count")).isGreaterThanOrEqualTo(1);
+            assertThat(grown.get("alerts.latency.count")).isGreaterThanOrEqualTo(1);
+        });
 
         JsonNode result = search("torture", "&size=50");
         List<JsonNode> fromThisReport = new ArrayList<>();
@@ -206,6 +226,7 @@ class PipelineEndToEndIT {
     @Test
     void aBrokenPassageMessageGoesToTheDeadLetterTopicAndTheStreamGoesOn() throws Exception {
         String garbageKey = "broken-" + UUID.randomUUID();
+        double deadBefore = Api.meter(pipeline.url("classify-service"), Metrics.DLQ, Metrics.STAGE, Metrics.CLASSIFY);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka.getBrokersAsString(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -215,6 +236,10 @@ class PipelineEndToEndIT {
         ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.dlq(Topics.REPORT_CHUNKS), garbageKey);
         assertThat(new String(dead.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
                 .contains("not a valid ChunkMessage");
+        // Counted once the dead-letter topic acknowledged it.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Api.meter(pipeline.url("classify-service"),
+                Metrics.DLQ, Metrics.STAGE, Metrics.CLASSIFY, Metrics.TOPIC, "report.chunks.dlq"))
+                .isGreaterThanOrEqualTo(deadBefore + 1));
 
         // A valid report sent afterwards still flows through.
         Path report = seed("002_");
@@ -282,6 +307,19 @@ class PipelineEndToEndIT {
         Api.Response metrics = Api.get(pipeline.url("query-service") + "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        // What ./rightstream status reads: the pipeline's meters with their p50/p95, in Prometheus names.
+        assertThat(metrics.body()).contains("rightstream_passages_in_total{application=\"query-service\",stage=\"index\"}",
+                "rightstream_passages_out_total{application=\"query-service\",stage=\"alerts\"}",
+                "rightstream_index_bulk_latency_seconds{application=\"query-service\",quantile=\"0.95\"}",
+                "rightstream_index_bulk_size_count", "rightstream_index_rejects_total", "rightstream_alerts_raised_total",
+                "rightstream_dlq_messages_total{application=\"query-service\",stage=\"index\",topic=\"report.chunks.classified.dlq\"}");
+        assertThat(Api.get(pipeline.url("classify-service") + "/actuator/prometheus").body())
+                .contains("rightstream_classify_latency_seconds{application=\"classify-service\",quantile=\"0.5\"}");
+        assertThat(Api.get(pipeline.url("ingest-service") + "/actuator/prometheus").body())
+                .contains("rightstream_ingest_reports_total{application=\"ingest-service\",outcome=\"rejected\"}",
+                        "rightstream_ingest_latency_seconds_count",
+                        // The reports.incoming consumer's own metrics, lag among them.
+                        "kafka_consumer_fetch_manager_records_lag_max{application=\"ingest-service\"");
     }
 
     @Test
@@ -315,6 +353,40 @@ class PipelineEndToEndIT {
         return text.toString();
     }
 
+
+    /** The pipeline's meters, by a short name, from each service's /actuator/metrics. */
+    private static Map<String, Double> stageMeters() {
+        String ingest = pipeline.url("ingest-service");
+        String classify = pipeline.url("classify-service");
+        String query = pipeline.url("query-service");
+        Map<String, Double> m = new java.util.HashMap<>();
+        m.put("ingest.reports.published", Api.meter(ingest, Metrics.INGEST_REPORTS, Metrics.OUTCOME, "published"));
+        m.put("ingest.latency.count", Api.meter(ingest, Metrics.INGEST_LATENCY));
+        m.put("ingest.out", Api.meter(ingest, Metrics.PASSAGES_OUT, Metrics.STAGE, Metrics.INGEST));
+        for (String[] stage : new String[][] {{Metrics.CLASSIFY, classify}, {Metrics.INDEX, query}, {Metrics.ALERTS, query}}) {
+            m.put(stage[0] + ".in", Api.meter(stage[1], Metrics.PASSAGES_IN, Metrics.STAGE, stage[0]));
+            m.put(stage[0] + ".out", Api.meter(stage[1], Metrics.PASSAGES_OUT, Metrics.STAGE, stage[0]));
+        }
+        m.put("classify.latency.count", Api.meter(classify, Metrics.CLASSIFY_LATENCY));
+        m.put("index.bulk.latency.count", Api.meter(query, Metrics.INDEX_BULK_LATENCY));
+        // The summary's TOTAL statistic: passages in all bulks.
+        double total = Double.NaN;
+        for (JsonNode measurement : Api.get(query + "/actuator/metrics/" + Metrics.INDEX_BULK_SIZE).json()
+                .path("measurements")) {
+            if ("TOTAL".equals(measurement.path("statistic").asString())) {
+                total = measurement.path("value").asDouble();
+            }
+        }
+        m.put("index.bulk.size.sum", total);
+        m.put("alerts.latency.count", Api.meter(query, Metrics.ALERTS_LATENCY));
+        return m;
+    }
+
+    private static Map<String, Double> grownSince(Map<String, Double> before) {
+        Map<String, Double> grown = new java.util.HashMap<>();
+        stageMeters().forEach((name, value) -> grown.put(name, value - before.get(name)));
+        return grown;
+    }
 
     /** The passages of one report in the index (refreshed first, so the count is current). */
     private static long countIndexed(String reportId) {

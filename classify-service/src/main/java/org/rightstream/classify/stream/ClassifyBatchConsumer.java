@@ -35,11 +35,14 @@ public final class ClassifyBatchConsumer implements Consumer<Message<List<byte[]
     private final ClassifyFunction function;
     private final KafkaTemplate<String, byte[]> template;
     private final Duration timeout;
+    private final ClassifyMetrics metrics;
 
-    public ClassifyBatchConsumer(ClassifyFunction function, KafkaTemplate<String, byte[]> template, Duration timeout) {
+    public ClassifyBatchConsumer(ClassifyFunction function, KafkaTemplate<String, byte[]> template, Duration timeout,
+                                 ClassifyMetrics metrics) {
         this.function = function;
         this.template = template;
         this.timeout = timeout;
+        this.metrics = metrics;
     }
 
     @Override
@@ -50,10 +53,13 @@ public final class ClassifyBatchConsumer implements Consumer<Message<List<byte[]
         List<?> offsets = batch.getHeaders().get(KafkaHeaders.OFFSET, List.class);
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>(payloads.size());
         List<ProducerRecord<String, byte[]>> dead = new ArrayList<>();
+        metrics.received(payloads.size());
         for (int i = 0; i < payloads.size(); i++) {
             byte[] payload = payloads.get(i);
+            long start = System.nanoTime();
             try {
                 Message<byte[]> classified = function.apply(MessageBuilder.withPayload(payload).build());
+                metrics.latency().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 out.add(new ProducerRecord<>(Topics.REPORT_CHUNKS_CLASSIFIED,
                         (String) classified.getHeaders().get(KafkaHeaders.KEY), classified.getPayload()));
             } catch (RuntimeException e) {
@@ -64,7 +70,9 @@ public final class ClassifyBatchConsumer implements Consumer<Message<List<byte[]
         // Results first: if Kafka is down the batch is retried, and dead letters sent before that would be
         // written once per retry.
         sendAll(out);
+        metrics.published(out.size());
         sendAll(dead);
+        metrics.deadLettered(dead.size());
     }
 
     private void sendAll(List<ProducerRecord<String, byte[]>> records) {

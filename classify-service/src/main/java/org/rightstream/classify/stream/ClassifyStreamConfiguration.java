@@ -1,5 +1,6 @@
 package org.rightstream.classify.stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,8 +19,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class ClassifyStreamConfiguration {
 
     @Bean
-    Consumer<Message<List<byte[]>>> classify(PassageClassifier classifier, KafkaTemplate<String, byte[]> kafkaTemplate) {
-        return new ClassifyBatchConsumer(new ClassifyFunction(classifier), kafkaTemplate, Duration.ofSeconds(30));
+    ClassifyMetrics classifyMetrics(MeterRegistry registry) {
+        return new ClassifyMetrics(registry);
+    }
+
+    @Bean
+    Consumer<Message<List<byte[]>>> classify(PassageClassifier classifier, KafkaTemplate<String, byte[]> kafkaTemplate,
+                                             ClassifyMetrics metrics) {
+        return new ClassifyBatchConsumer(new ClassifyFunction(classifier), kafkaTemplate, Duration.ofSeconds(30),
+                metrics);
     }
 
     /**

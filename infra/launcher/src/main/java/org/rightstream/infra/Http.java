@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** The few plain HTTP calls the launcher makes (health probes, index set-up); no client library needed. */
 final class Http {
@@ -46,6 +47,14 @@ final class Http {
             Thread.currentThread().interrupt();
             return new Response(-1, "interrupted");
         }
+    }
+
+    /** A GET that gives up after {@code timeout}; completes with status -1 when there is no answer, never exceptionally. */
+    static CompletableFuture<Response> getAsync(String url, Duration timeout) {
+        return CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Response(r.statusCode(), r.body()))
+                .exceptionally(e -> new Response(-1, e.toString()));
     }
 
     static HttpClient client() {

@@ -94,7 +94,8 @@ public final class RightstreamCli {
         }
     }
 
-    @Command(name = "status", description = "Each component: up/down, port, pid; topic lag; indexed passages.")
+    @Command(name = "status", description = "Each component: up/down, port, pid, indexed passages; then per stage:"
+            + " passages in/out, dead letters, consumer lag, latency p50/p95.")
     static final class Status implements Callable<Integer> {
         @Override
         public Integer call() {

@@ -3,24 +3,26 @@ package org.rightstream.infra;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.rightstream.contracts.Indices;
 import org.rightstream.contracts.RightstreamJson;
 
 /** What {@code ./rightstream status} prints, and the wait for seeds to become searchable. */
 final class StackStatus {
-    /** Consumer groups of the services and the topic each reads. */
-    private static final Map<String, String> GROUPS = Map.of(
-            Stack.CLASSIFY, "report.chunks",
-            Stack.QUERY, "report.chunks.classified");
+    /** How long status waits for any one answer; a component that takes longer is shown as not answering. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
+    private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
 
     private final Stack stack;
 
@@ -28,29 +30,84 @@ final class StackStatus {
         this.stack = stack;
     }
 
-    /** Prints one line per component; true when everything is up. */
+    /**
+     * Prints one line per component, then the pipeline table ({@link StageTable}) with each stage's consumer lag;
+     * true when everything is up. All probes run at once, so the whole takes about as long as the slowest answer.
+     */
     boolean print(PrintStream out) {
-        boolean allUp = true;
-        out.printf("%-18s %-6s %-7s %-8s %s%n", "COMPONENT", "STATE", "PORT", "PID", "DETAIL");
-        var es = stack.elasticsearch();
-        boolean esUp = es.isHealthy();
-        allUp &= esUp;
-        out.printf("%-18s %-6s %-7d %-8s %s%n", "elasticsearch", esUp ? "up" : "down", es.port(), pid(es.process()),
-                esUp ? "indexed passages: " + indexedCount(es.url()) : "");
-        var kafka = stack.kafka();
-        boolean kafkaUp = kafka.isHealthy();
-        allUp &= kafkaUp;
-        out.printf("%-18s %-6s %-7d %-8s %s%n", "kafka", kafkaUp ? "up" : "down", kafka.port(), pid(kafka.process()), "");
-        for (ServiceProcess s : stack.services()) {
-            String health = s.health();
-            boolean up = "UP".equals(health);
-            allUp &= up;
-            String detail = GROUPS.containsKey(s.name()) && kafkaUp
-                    ? "lag on " + GROUPS.get(s.name()) + ": " + lag(kafka, s.name(), GROUPS.get(s.name())) : "";
-            out.printf("%-18s %-6s %-7d %-8s %s%n", s.name(), up ? "up" : "down", s.port(), pid(s.process()),
-                    (up ? "" : "health " + health + "  ") + detail);
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "status");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            var es = stack.elasticsearch();
+            var kafka = stack.kafka();
+            CompletableFuture<Long> indexed = CompletableFuture.supplyAsync(
+                    () -> es.isHealthy() ? indexedCount(es.url()) : null, pool);
+            CompletableFuture<KafkaView> kafkaView = CompletableFuture.supplyAsync(() -> kafkaView(kafka), pool);
+            Map<String, CompletableFuture<String>> health = new LinkedHashMap<>();
+            Map<String, CompletableFuture<Http.Response>> scrapes = new LinkedHashMap<>();
+            for (ServiceProcess s : stack.services()) {
+                health.put(s.name(), CompletableFuture.supplyAsync(s::health, pool));
+                scrapes.put(s.name(), Http.getAsync(s.url() + "/actuator/prometheus", ANSWER_WITHIN));
+            }
+
+            boolean allUp = true;
+            out.printf("%-18s %-6s %-7s %-8s %s%n", "COMPONENT", "STATE", "PORT", "PID", "DETAIL");
+            Long count = indexed.join();
+            boolean esUp = count != null;
+            allUp &= esUp;
+            out.printf("%-18s %-6s %-7d %-8s %s%n", "elasticsearch", esUp ? "up" : "down", es.port(), pid(es.process()),
+                    esUp ? "indexed passages: " + (count < 0 ? "unknown" : count) : "");
+            KafkaView k = kafkaView.join();
+            allUp &= k.up();
+            out.printf("%-18s %-6s %-7d %-8s %s%n", "kafka", k.up() ? "up" : "down", kafka.port(), pid(kafka.process()), "");
+            for (ServiceProcess s : stack.services()) {
+                String h = health.get(s.name()).join();
+                boolean up = "UP".equals(h);
+                allUp &= up;
+                out.printf("%-18s %-6s %-7d %-8s %s%n", s.name(), up ? "up" : "down", s.port(), pid(s.process()),
+                        up ? "" : "health " + h);
+            }
+
+            Map<String, PrometheusText> metrics = new HashMap<>();
+            scrapes.forEach((name, f) -> {
+                Http.Response r = f.join();
+                if (r.ok()) {
+                    metrics.put(name, PrometheusText.parse(r.body()));
+                }
+            });
+            out.println();
+            StageTable.print(out, metrics, k.lags());
+            return allUp;
+        } finally {
+            pool.shutdownNow();
         }
-        return allUp;
+    }
+
+    /** Whether the broker answers, and the lag of every stage's consumer group. */
+    record KafkaView(boolean up, Map<String, Long> lags) {
+    }
+
+    static KafkaView kafkaView(KafkaBroker kafka) {
+        if (!Processes.isListening(kafka.port())) {
+            return new KafkaView(false, Map.of());
+        }
+        Admin admin = kafka.admin();
+        try {
+            List<ConsumerLag.Group> groups = StageTable.STAGES.stream().map(StageTable.Stage::group).toList();
+            return new KafkaView(true, ConsumerLag.of(admin, groups, ANSWER_WITHIN));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new KafkaView(false, Map.of());
+        } catch (Exception e) {
+            // No answer in time: shown as down, lag unknown.
+            return new KafkaView(false, Map.of());
+        } finally {
+            // Not the default close, which waits for any request still out for up to the API timeout.
+            admin.close(Duration.ofMillis(200));
+        }
     }
 
     private static String pid(java.util.Optional<ProcessHandle> p) {
@@ -59,28 +116,9 @@ final class StackStatus {
 
     static long indexedCount(String esUrl) {
         Http.Response r = Http.get(esUrl + "/" + Indices.REPORT_CHUNKS.alias() + "/_count");
-        return r.ok() ? RightstreamJson.mapper().readTree(r.body()).path("count").asLong() : -1;
-    }
-
-    static String lag(KafkaBroker kafka, String group, String topic) {
-        try (Admin admin = kafka.admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-            Set<TopicPartition> partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
-                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
-                    .collect(Collectors.toSet());
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
-                    partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
-                    .all().get(5, TimeUnit.SECONDS);
-            long lag = 0;
-            for (TopicPartition tp : partitions) {
-                OffsetAndMetadata c = committed.get(tp);
-                lag += ends.get(tp).offset() - (c == null ? 0 : c.offset());
-            }
-            return Long.toString(lag);
-        } catch (Exception e) {
-            return "unknown (" + e.getClass().getSimpleName() + ")";
-        }
+        // A pattern, not the JSON mapper: status starts faster without loading Jackson.
+        Matcher m = COUNT.matcher(r.body());
+        return r.ok() && m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     /** Waits until the given reports have at least {@code expected} passages indexed, with progress. */

@@ -12,9 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -80,6 +83,29 @@ class KafkaBrokerIT {
                 new StringSerializer(), new ByteArraySerializer())) {
             var meta = producer.send(new ProducerRecord<>(Topics.REPORTS_INCOMING, "big", report)).get(60, TimeUnit.SECONDS);
             assertThat(meta.offset()).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void consumerLagIsEndMinusCommittedPerGroupAndEverythingForAGroupThatCommittedNothing() throws Exception {
+        String topic = "lag-test";
+        try (Admin admin = broker.admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                for (int i = 0; i < 7; i++) {
+                    producer.send(new ProducerRecord<>(topic, i % 2, "k", new byte[] {1})).get(30, TimeUnit.SECONDS);
+                }
+            }
+            // Partition 0 holds 4 records, partition 1 holds 3; the group has read 3 of partition 0 and none of 1.
+            admin.alterConsumerGroupOffsets("lag-reader", Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(3)))
+                    .all().get(30, TimeUnit.SECONDS);
+
+            Map<String, Long> lags = ConsumerLag.of(admin, List.of(new ConsumerLag.Group("lag-reader", topic),
+                    new ConsumerLag.Group("never-read", topic)), Duration.ofSeconds(30));
+
+            assertThat(lags).containsExactly(Map.entry("lag-reader", 4L), Map.entry("never-read", 7L));
         }
     }
 

@@ -28,11 +28,14 @@ final class IncomingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
     private static final Logger log = LoggerFactory.getLogger(IncomingDeadLetterRecoverer.class);
 
     private final int maxValueBytes;
+    private final Runnable onDeadLettered;
     private final ThreadLocal<Boolean> omitValue = ThreadLocal.withInitial(() -> false);
 
-    IncomingDeadLetterRecoverer(KafkaOperations<?, ?> template, int maxValueBytes) {
+    /** @param onDeadLettered called once per message the dead-letter topic acknowledged (for the DLQ counter) */
+    IncomingDeadLetterRecoverer(KafkaOperations<?, ?> template, int maxValueBytes, Runnable onDeadLettered) {
         super(template, (record, exception) -> new TopicPartition(Topics.dlq(record.topic()), record.partition()));
         this.maxValueBytes = maxValueBytes;
+        this.onDeadLettered = onDeadLettered;
         setExceptionHeadersCreator((headers, exception, isKey, names) ->
                 DeadLetterHeaders.createExceptionHeaders(headers, exception));
         setHeadersFunction(DeadLetterHeaders::recordHeaders);
@@ -55,6 +58,7 @@ final class IncomingDeadLetterRecoverer extends DeadLetterPublishingRecoverer {
                 omitValue.remove();
             }
         }
+        onDeadLettered.run();
         log.warn("dead-lettered {}-{}@{} to {}: {}", record.topic(), record.partition(), record.offset(),
                 Topics.dlq(record.topic()), DeadLetterHeaders.message(exception));
     }

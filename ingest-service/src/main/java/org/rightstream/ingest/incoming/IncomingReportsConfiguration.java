@@ -1,5 +1,6 @@
 package org.rightstream.ingest.incoming;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.rightstream.contracts.Topics;
 import org.rightstream.ingest.IngestProperties;
+import org.rightstream.ingest.metrics.IngestMeters;
 import org.rightstream.ingest.report.ReportIngestor;
 import org.rightstream.ingest.report.ReportRejectedException;
 import org.slf4j.Logger;
@@ -25,6 +27,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -75,7 +78,8 @@ class IncomingReportsConfiguration {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> incomingReportsContainerFactory(
             ObjectProvider<ConsumerFactory<?, ?>> consumerFactories, KafkaProperties kafkaProperties,
-            IngestProperties props, DeadLetterProducer deadLetterProducer,
+            IngestProperties props, DeadLetterProducer deadLetterProducer, IngestMeters meters,
+            ObjectProvider<MeterRegistry> meterRegistry,
             @Value("${rightstream.ingest.topic-concurrency:1}") int concurrency,
             @Value("${rightstream.ingest.topic-retries:5}") int retries,
             @Value("${rightstream.ingest.topic-backoff-initial:1s}") Duration backOffInitial,
@@ -90,13 +94,16 @@ class IncomingReportsConfiguration {
         config.putAll(consumerOverrides(reportLimit(props)));
 
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer()));
+        DefaultKafkaConsumerFactory<String, byte[]> consumerFactory = new DefaultKafkaConsumerFactory<>(config,
+                new StringDeserializer(), new ByteArrayDeserializer());
+        // The consumer's own metrics (kafka.consumer.*, records.lag.max among them), as Boot adds to its factory.
+        meterRegistry.ifAvailable(registry -> consumerFactory.addListener(new MicrometerConsumerListener<>(registry)));
+        factory.setConsumerFactory(consumerFactory);
         factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
         factory.getContainerProperties().setSyncCommits(true);
         factory.setCommonErrorHandler(errorHandler(
-                new IncomingDeadLetterRecoverer(deadLetterProducer.template(), reportLimit(props)),
+                new IncomingDeadLetterRecoverer(deadLetterProducer.template(), reportLimit(props), meters::deadLettered),
                 retries, backOffInitial, backOffMax));
         return factory;
     }

@@ -1,6 +1,7 @@
 package org.rightstream.ingest.report;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +44,16 @@ public final class ReportIngestor {
     private final ReportRegistry registry;
     private final MinHasher hasher;
     private final Clock clock;
+    private final IngestMetrics metrics;
 
     public ReportIngestor(DocumentExtractor extractor, ReportCleaner cleaner, SectionChunker chunker,
                           ChunkPublisher publisher, ReportRegistry registry, MinHasher hasher, Clock clock) {
+        this(extractor, cleaner, chunker, publisher, registry, hasher, clock, IngestMetrics.NONE);
+    }
+
+    private ReportIngestor(DocumentExtractor extractor, ReportCleaner cleaner, SectionChunker chunker,
+                           ChunkPublisher publisher, ReportRegistry registry, MinHasher hasher, Clock clock,
+                           IngestMetrics metrics) {
         this.extractor = extractor;
         this.cleaner = cleaner;
         this.chunker = chunker;
@@ -53,6 +61,12 @@ public final class ReportIngestor {
         this.registry = registry;
         this.hasher = hasher;
         this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** The same ingestor telling {@code metrics} the outcome of every report. */
+    public ReportIngestor withMetrics(IngestMetrics metrics) {
+        return new ReportIngestor(extractor, cleaner, chunker, publisher, registry, hasher, clock, metrics);
     }
 
     /** The cleaner and section chunker with the taxonomy's headings, at the given passage sizes. */
@@ -73,9 +87,11 @@ public final class ReportIngestor {
         Instant received = clock.instant();
         byte[] bytes = upload.content() == null ? new byte[0] : upload.content();
         String sha256 = Ids.sha256Hex(bytes);
+        IngestResult result;
         try {
-            return ingest(upload, bytes, sha256, received);
+            result = ingest(upload, bytes, sha256, received);
         } catch (ReportRejectedException e) {
+            metrics.report(IngestMetrics.Outcome.REJECTED, 0, Duration.between(received, clock.instant()));
             try {
                 registry.put(new ReportRecord(ReportRecord.fileId(sha256), ReportRecord.Status.REJECTED, upload.fileName(),
                         upload.contentType(), sha256, upload.country(), upload.year(), upload.title(), upload.publisher(),
@@ -86,7 +102,21 @@ public final class ReportIngestor {
                 e.addSuppressed(registryDown);
             }
             throw e;
+        } catch (RuntimeException e) {
+            metrics.report(IngestMetrics.Outcome.FAILED, 0, Duration.between(received, clock.instant()));
+            throw e;
         }
+        metrics.report(outcome(result.status()), result.status() == IngestResult.Status.PUBLISHED ? result.chunks() : 0,
+                Duration.between(received, clock.instant()));
+        return result;
+    }
+
+    private static IngestMetrics.Outcome outcome(IngestResult.Status status) {
+        return switch (status) {
+            case PUBLISHED -> IngestMetrics.Outcome.PUBLISHED;
+            case DUPLICATE -> IngestMetrics.Outcome.DUPLICATE;
+            case NEAR_DUPLICATE -> IngestMetrics.Outcome.NEAR_DUPLICATE;
+        };
     }
 
     private IngestResult ingest(ReportUpload upload, byte[] bytes, String sha256, Instant received) {

@@ -44,6 +44,8 @@ public final class AlertingConsumer implements Consumer<Message<List<byte[]>>> {
 
     @Override
     public void accept(Message<List<byte[]>> batch) {
+        long start = System.nanoTime();
+        metrics.received(batch.getPayload().size());
         try {
             if (!watchlist.isLoaded()) {
                 watchlist.reload();
@@ -52,6 +54,7 @@ public final class AlertingConsumer implements Consumer<Message<List<byte[]>>> {
             Instant now = clock.instant();
             List<Alert> found = new ArrayList<>();
             List<String> endedReports = new ArrayList<>();
+            int matched = 0;
             for (byte[] payload : batch.getPayload()) {
                 ClassifiedChunk passage;
                 try {
@@ -61,6 +64,7 @@ public final class AlertingConsumer implements Consumer<Message<List<byte[]>>> {
                     continue;
                 }
                 metrics.passageMatched();
+                matched++;
                 found.addAll(AlertFinder.find(passage, list, false, now));
                 if (passage.ordinal() == passage.totalChunks() - 1) {
                     endedReports.add(passage.reportId());
@@ -71,6 +75,7 @@ public final class AlertingConsumer implements Consumer<Message<List<byte[]>>> {
             grouper.add(created, now);
             endedReports.forEach(grouper::reportEnded);
             metrics.notificationsSent(notifier.notify(grouper.takeReady(clock.instant())));
+            metrics.batchDone(matched, System.nanoTime() - start);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -39,11 +39,17 @@ public final class ChunkIndexer {
     private final ElasticsearchClient client;
     private final IndexInstaller installer;
     private final Clock clock;
+    private final IndexingMetrics metrics;
 
     public ChunkIndexer(ElasticsearchClient client, IndexInstaller installer, Clock clock) {
+        this(client, installer, clock, IndexingMetrics.none());
+    }
+
+    public ChunkIndexer(ElasticsearchClient client, IndexInstaller installer, Clock clock, IndexingMetrics metrics) {
         this.client = client;
         this.installer = installer;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public List<Failure> index(List<ClassifiedChunk> chunks) throws IOException {
@@ -61,7 +67,9 @@ public final class ChunkIndexer {
                     .versionType(VersionType.ExternalGte).version(c.labelGeneration())
                     .document(BinaryData.of(doc, ContentType.APPLICATION_JSON)))));
         }
+        long start = System.nanoTime();
         BulkResponse response = client.bulk(b -> b.operations(ops));
+        metrics.bulk(ops.size(), System.nanoTime() - start);
         List<Failure> failures = new ArrayList<>();
         if (!response.errors()) {
             return failures;
@@ -83,6 +91,8 @@ public final class ChunkIndexer {
             }
             failures.add(new Failure(chunks.get(i), item.error().type() + ": " + item.error().reason()));
         }
+        metrics.superseded(superseded);
+        metrics.rejected(failures.size());
         if (superseded > 0) {
             log.info("kept newer labels for {} of {} passages (their model is older than the indexed one)",
                     superseded, chunks.size());

@@ -24,16 +24,23 @@ public final class IndexingConsumer implements Consumer<Message<List<byte[]>>> {
 
     private final ChunkIndexer indexer;
     private final DeadLetterPublisher deadLetters;
+    private final IndexingMetrics metrics;
 
     public IndexingConsumer(ChunkIndexer indexer, DeadLetterPublisher deadLetters) {
+        this(indexer, deadLetters, IndexingMetrics.none());
+    }
+
+    public IndexingConsumer(ChunkIndexer indexer, DeadLetterPublisher deadLetters, IndexingMetrics metrics) {
         this.indexer = indexer;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     @Override
     public void accept(Message<List<byte[]>> batch) {
         List<byte[]> payloads = batch.getPayload();
         List<?> keys = batch.getHeaders().get(KafkaHeaders.RECEIVED_KEY, List.class);
+        metrics.received(payloads.size());
         try {
             List<ClassifiedChunk> valid = new ArrayList<>(payloads.size());
             List<Runnable> invalid = new ArrayList<>();
@@ -49,6 +56,7 @@ public final class IndexingConsumer implements Consumer<Message<List<byte[]>>> {
             // Index first: if Elasticsearch is down the batch is retried, and dead-lettering the broken
             // messages before that would put them on the DLQ once per retry.
             List<ChunkIndexer.Failure> rejected = indexer.index(valid);
+            metrics.indexed(valid.size() - rejected.size());
             invalid.forEach(Runnable::run);
             for (ChunkIndexer.Failure f : rejected) {
                 log.warn("dead-lettering passage {} that Elasticsearch rejected: {}", f.chunk().chunkId(), f.reason());
@@ -67,6 +75,7 @@ public final class IndexingConsumer implements Consumer<Message<List<byte[]>>> {
         log.warn("dead-lettering a message from {}: {}", TOPIC, reason);
         try {
             deadLetters.send(TOPIC, key, payload, reason, exceptionClass);
+            metrics.deadLettered();
         } catch (Exception e) {
             throw new DeadLetterFailedException("could not write to " + Topics.dlq(TOPIC) + ", batch will be retried: "
                     + e.getMessage(), e);

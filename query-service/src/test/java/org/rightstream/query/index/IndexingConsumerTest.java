@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -37,6 +39,7 @@ import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.Ids;
 import org.rightstream.contracts.Indices;
 import org.rightstream.contracts.InvalidMessageException;
+import org.rightstream.contracts.Metrics;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Severity;
 import org.rightstream.contracts.Topics;
@@ -63,6 +66,7 @@ class IndexingConsumerTest {
     private static DefaultKafkaProducerFactory<String, byte[]> producerFactory;
     private static RestClient unreachableElasticsearch;
     private static IndexingConsumer consumer;
+    private static final MeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeAll
     static void setUp(EmbeddedKafkaBroker embeddedKafka) throws IOException {
@@ -81,8 +85,9 @@ class IndexingConsumerTest {
                 .build();
         ElasticsearchClient client = new ElasticsearchClient(
                 new RestClientTransport(unreachableElasticsearch, new JacksonJsonpMapper()));
+        IndexingMetrics metrics = new IndexingMetrics(registry);
         consumer = new IndexingConsumer(new ChunkIndexer(client, new IndexInstaller(client, Indices.ALL),
-                Clock.systemUTC()), deadLetters);
+                Clock.systemUTC(), metrics), deadLetters, metrics);
     }
 
     @AfterAll
@@ -103,9 +108,14 @@ class IndexingConsumerTest {
                 valid.classifiedAt(), valid.modelTrainedAt());
         byte[] breaksContract = RightstreamJson.write(badSeverity);
         Map<TopicPartition, Long> before = dlqEndOffsets();
+        Map<String, Double> metersBefore = meters();
 
         // Elasticsearch is unreachable: this returns only because an all-invalid batch never reaches it.
         consumer.accept(batch(notJson, breaksContract));
+
+        // Both counted in and dead-lettered, none out; no bulk request was made for them.
+        assertThat(delta(metersBefore)).containsEntry("in", 2.0).containsEntry("out", 0.0).containsEntry("dlq", 2.0)
+                .containsEntry("bulks", 0.0).containsEntry("rejects", 0.0);
 
         List<ConsumerRecord<String, byte[]>> dead = readDlqFrom(before, 2);
         assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(notJson, breaksContract);
@@ -134,14 +144,38 @@ class IndexingConsumerTest {
     void aValidPassageThatCannotBeIndexedFailsTheBatchAndIsNotDeadLettered() {
         ClassifiedChunk valid = TestChunks.classified(Ids.reportId("valid-" + UUID.randomUUID()), 0, 1);
         Map<TopicPartition, Long> before = dlqEndOffsets();
+        Map<String, Double> metersBefore = meters();
 
         assertThatThrownBy(() -> consumer.accept(batch(RightstreamJson.write(valid))))
                 .isInstanceOf(IndexingConsumer.IndexingUnavailableException.class)
                 .hasMessageContaining("will retry")
                 .hasCauseInstanceOf(IOException.class);
 
+        // Received, but neither out nor dead-lettered: the batch will come again. A bulk that got no answer is not
+        // timed.
+        assertThat(delta(metersBefore)).containsEntry("in", 1.0).containsEntry("out", 0.0).containsEntry("dlq", 0.0)
+                .containsEntry("bulks", 0.0);
+
         // The dead-letter producer waits for its acknowledgement, so anything sent would already be there.
         assertThat(dlqEndOffsets()).isEqualTo(before);
+    }
+
+    /** The index stage's meters by short name. */
+    private static Map<String, Double> meters() {
+        return Map.of(
+                "in", registry.get(Metrics.PASSAGES_IN).tag(Metrics.STAGE, Metrics.INDEX).counter().count(),
+                "out", registry.get(Metrics.PASSAGES_OUT).tag(Metrics.STAGE, Metrics.INDEX).counter().count(),
+                "dlq", registry.get(Metrics.DLQ).tag(Metrics.STAGE, Metrics.INDEX)
+                        .tag(Metrics.TOPIC, DLQ).counter().count(),
+                "rejects", registry.get(Metrics.INDEX_REJECTS).counter().count(),
+                "bulks", (double) registry.get(Metrics.INDEX_BULK_LATENCY).timer().count());
+    }
+
+    private static Map<String, Double> delta(Map<String, Double> before) {
+        Map<String, Double> now = meters();
+        Map<String, Double> delta = new java.util.HashMap<>();
+        now.forEach((k, v) -> delta.put(k, v - before.get(k)));
+        return delta;
     }
 
     private static Message<List<byte[]>> batch(byte[]... payloads) {
