@@ -3,23 +3,37 @@
 import { clear, errorBox, h, announce } from './dom.js';
 import { apiKey, setApiKey } from './api.js';
 import { startAlertBadge } from './alerts.js';
-import * as search from './search.js';
-import * as passage from './passage.js';
-import * as report from './report.js';
-import * as trends from './trends.js';
-import * as compare from './compare.js';
-import * as reports from './reports.js';
-import * as watchlist from './watchlist.js';
 
-const views = { search, passage, report, trends, compare, reports, watchlist };
+// Each view's module is loaded the first time the view opens, so a page opened at one view parses only that.
+const views = {
+  search: () => import('./search.js'),
+  passage: () => import('./passage.js'),
+  report: () => import('./report.js'),
+  trends: () => import('./trends.js'),
+  compare: () => import('./compare.js'),
+  reports: () => import('./reports.js'),
+  watchlist: () => import('./watchlist.js'),
+};
 const main = document.getElementById('main');
 let current = null;
+let routing = 0;
 
-function route() {
+async function route() {
   const hash = location.hash.replace(/^#\/?/, '') || 'search';
   const [path, queryString = ''] = hash.split('?');
   const [name, ...rest] = path.split('/');
-  const view = views[name] ?? null;
+  const turn = ++routing;
+  // The chart views need Chart.js; its download starts alongside the view's own module.
+  if (name === 'trends' || name === 'compare') import('./charts.js').then((m) => m.loadCharts()).catch(() => {});
+  let view = null;
+  try {
+    view = views[name] ? await views[name]() : null;
+  } catch (e) {
+    clear(main, errorBox(new Error(`this view could not be loaded (${e.message})`)));
+    return;
+  }
+  // A later navigation that finished loading first wins.
+  if (turn !== routing) return;
   const params = new URLSearchParams(queryString);
   const arg = rest.map(decodeURIComponent).join('/');
 

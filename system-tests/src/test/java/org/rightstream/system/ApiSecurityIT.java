@@ -61,6 +61,52 @@ class ApiSecurityIT {
     }
 
     @Test
+    void anUploadOverTheLimitIsRefusedWithItsSizeEvenWithTheKey() throws Exception {
+        for (String service : List.of("query-service", "ingest-service")) {
+            String answer = uploadOverSocket(url(service, "/api/reports"), 22 * 1024 * 1024);
+            assertThat(answer).as(service).startsWith("HTTP/1.1 413").contains("larger than");
+        }
+    }
+
+    /**
+     * A 22 MB upload written on a plain socket while the answer is read: a server may answer 413 and close
+     * before the body is all sent, which Java's HTTP client reports as an error instead of the answer.
+     */
+    private static String uploadOverSocket(String url, int fileBytes) throws Exception {
+        URI uri = URI.create(url);
+        String boundary = "limit-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        long length = (long) head.length + fileBytes + tail.length;
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            var out = socket.getOutputStream();
+            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nX-Api-Key: " + Api.KEY + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                    + "\r\nContent-Length: " + length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            Thread writer = new Thread(() -> {
+                try {
+                    out.write(head);
+                    byte[] chunk = new byte[64 * 1024];
+                    java.util.Arrays.fill(chunk, (byte) 'a');
+                    for (int sent = 0; sent < fileBytes; sent += chunk.length) {
+                        out.write(chunk, 0, Math.min(chunk.length, fileBytes - sent));
+                    }
+                    out.write(tail);
+                    out.flush();
+                } catch (java.io.IOException refusedMidway) {
+                    // The server answered and closed before the whole body was sent: that is the point.
+                }
+            });
+            writer.start();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            writer.join(60_000);
+            return answer;
+        }
+    }
+
+    @Test
     void readsAndTheComputeOnlyClassifyAreOpen() {
         assertThat(Api.anonymous(HttpRequest.newBuilder(URI.create(url("query-service", "/api/search?q=law&size=1")))).status())
                 .isEqualTo(200);

@@ -2,6 +2,7 @@ package org.rightstream.query.dashboard;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,10 +37,12 @@ class ReportDeskController {
 
     private final IngestService ingest;
     private final IndexedPassageCounts indexed;
+    private final long maxUploadBytes;
 
-    ReportDeskController(IngestService ingest, IndexedPassageCounts indexed) {
+    ReportDeskController(IngestService ingest, IndexedPassageCounts indexed, DashboardProperties properties) {
         this.ingest = ingest;
         this.indexed = indexed;
+        this.maxUploadBytes = properties.maxUploadSize().toBytes();
     }
 
     @GetMapping("/api/reports")
@@ -68,7 +71,25 @@ class ReportDeskController {
         if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
             throw new BadUploadException("send the report as multipart/form-data with the file in the field 'file'");
         }
-        return passOn(ingest.upload(request.getQueryString(), contentType, request.getInputStream(), credentials(request)));
+        if (request.getContentLengthLong() > maxUploadBytes) {
+            throw new UploadTooLargeException(tooLarge());
+        }
+        // A body sent without a length (chunked) is counted as it streams and cut off at the same limit.
+        InputStream body = new LimitedInputStream(request.getInputStream(), maxUploadBytes, this::tooLarge);
+        try {
+            return passOn(ingest.upload(request.getQueryString(), contentType, body, credentials(request)));
+        } catch (IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UploadTooLargeException tooLarge) {
+                    throw tooLarge;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private String tooLarge() {
+        return "the upload is larger than " + (maxUploadBytes / (1024 * 1024)) + " MB; a report may be at most 20 MB";
     }
 
     private void addIndexedCounts(ArrayNode reports) {
@@ -119,6 +140,14 @@ class ReportDeskController {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, e.getMessage());
         p.setTitle("Ingest service unavailable");
         return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(p);
+    }
+
+    @ExceptionHandler(UploadTooLargeException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge(UploadTooLargeException e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        p.setTitle("Upload too large");
+        p.setProperty("parameter", "file");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(p);
     }
 
     @ExceptionHandler(BadUploadException.class)

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class IngestServiceTest {
     private HttpServer ingest;
@@ -98,7 +99,7 @@ class IngestServiceTest {
 
     @Test
     void onlyHttpAddressesAreAccepted() {
-        assertThatThrownBy(() -> new DashboardProperties(URI.create("file:///etc/passwd"), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> new DashboardProperties(URI.create("file:///etc/passwd"), Duration.ofSeconds(1), DataSize.ofMegabytes(21)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rightstream.dashboard.ingest-url");
     }
