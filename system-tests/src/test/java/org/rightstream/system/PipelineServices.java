@@ -28,7 +28,9 @@ final class PipelineServices {
         int ingestPort = freePort(18080);
         add(config, workDir, "query-service", queryPort, Map.of("spring.kafka.bootstrap-servers", bootstrapServers,
                 "rightstream.elasticsearch.uris", elasticsearchUrl,
-                "rightstream.dashboard.ingest-url", "http://127.0.0.1:" + ingestPort));
+                "rightstream.dashboard.ingest-url", "http://127.0.0.1:" + ingestPort,
+                // The webhook receivers of the tests listen on this machine.
+                "rightstream.alerts.webhook-allow-private-addresses", "true"));
         add(config, workDir, "classify-service", classifyPort, Map.of("spring.kafka.bootstrap-servers", bootstrapServers));
         add(config, workDir, "ingest-service", ingestPort, Map.of("spring.kafka.bootstrap-servers", bootstrapServers,
                 "rightstream.ingest.inbox", inbox.toString(), "rightstream.ingest.poll-interval", "300ms"));

@@ -71,7 +71,8 @@ class AlertConfiguration {
     @Bean(destroyMethod = "close")
     WebhookDispatcher webhookDispatcher(LiveWatchlist watchlist, AlertProperties props) {
         return new WebhookDispatcher(watchlist, new WebhookSender(new WebhookPolicy(props.webhookAttempts(),
-                props.webhookFirstBackoff(), props.webhookMaxBackoff(), props.webhookTimeout(), 10_000)));
+                props.webhookFirstBackoff(), props.webhookMaxBackoff(), props.webhookTimeout(), 10_000),
+                Clock.systemUTC(), new WebhookTargets(props.webhookAllowPrivateAddresses())));
     }
 
     @Bean
@@ -89,8 +90,11 @@ class AlertConfiguration {
     }
 
     @Bean
-    WatchlistService watchlistService(WatchlistStore store, LiveWatchlist live, RetroactiveCheck retroactive) {
-        return new WatchlistService(store, new WatchEntryRules(Taxonomy.get()), live, retroactive, Clock.systemUTC());
+    WatchlistService watchlistService(WatchlistStore store, LiveWatchlist live, RetroactiveCheck retroactive,
+                                      AlertProperties props) {
+        WebhookTargets targets = new WebhookTargets(props.webhookAllowPrivateAddresses());
+        return new WatchlistService(store, new WatchEntryRules(Taxonomy.get(), targets::refusal), live, retroactive,
+                Clock.systemUTC());
     }
 
     @Bean

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookFirstBackoff      wait before the first retry; doubled each time up to webhook-max-backoff
  * @param webhookMaxBackoff        longest wait between retries
  * @param webhookTimeout           how long one delivery may take
+ * @param webhookAllowPrivateAddresses whether webhooks may go to loopback and private-network addresses (a receiver
+ *                                 on this machine while developing); off, such URLs are refused when a watch is
+ *                                 saved and again before each delivery
  */
 @ConfigurationProperties("rightstream.alerts")
 public record AlertProperties(
@@ -34,7 +37,8 @@ public record AlertProperties(
         @DefaultValue("6") int webhookAttempts,
         @DefaultValue("1s") Duration webhookFirstBackoff,
         @DefaultValue("60s") Duration webhookMaxBackoff,
-        @DefaultValue("10s") Duration webhookTimeout) {
+        @DefaultValue("10s") Duration webhookTimeout,
+        @DefaultValue("false") boolean webhookAllowPrivateAddresses) {
 
     public AlertProperties {
         if (matchThreshold <= 0 || matchThreshold > 1) {

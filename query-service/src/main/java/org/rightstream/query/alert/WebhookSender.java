@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +59,7 @@ public final class WebhookSender implements AutoCloseable {
     private static final Pattern RETRY_AFTER_SECONDS = Pattern.compile("\\d{1,9}");
 
     private final WebhookPolicy policy;
+    private final WebhookTargets targets;
     private final Clock clock;
     private final ExecutorService httpExecutor;
     private final HttpClient client;
@@ -77,10 +79,16 @@ public final class WebhookSender implements AutoCloseable {
         this(policy, Clock.systemUTC());
     }
 
-    /** {@code clock} stamps the signatures. */
+    /** {@code clock} stamps the signatures. Any target is allowed: for receivers in tests. */
     public WebhookSender(WebhookPolicy policy, Clock clock) {
+        this(policy, clock, new WebhookTargets(true));
+    }
+
+    /** {@code targets} is asked again before every delivery, as a name may resolve elsewhere than when the watch was saved. */
+    public WebhookSender(WebhookPolicy policy, Clock clock, WebhookTargets targets) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.targets = Objects.requireNonNull(targets, "targets");
         // Our own executor, so close() can stop the client's threads on Java 17 (HttpClient has no close() there).
         this.httpExecutor = Executors.newCachedThreadPool(daemonThreads("webhook-http"));
         this.client = HttpClient.newBuilder()
@@ -108,6 +116,10 @@ public final class WebhookSender implements AutoCloseable {
                 Objects.requireNonNull(jsonBody, "jsonBody").clone());
         if (closed) {
             return refuse(delivery, "the sender is closed");
+        }
+        Optional<String> internal = targets.refusal(delivery.url);
+        if (internal.isPresent()) {
+            return refuse(delivery, internal.get());
         }
         if (pending.incrementAndGet() > policy.maxPending()) {
             pending.decrementAndGet();

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.rightstream.contracts.Ids;
@@ -23,9 +25,16 @@ public final class WatchEntryRules {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final Taxonomy taxonomy;
+    private final Function<URI, Optional<String>> webhookRefusal;
 
     public WatchEntryRules(Taxonomy taxonomy) {
+        this(taxonomy, url -> Optional.empty());
+    }
+
+    /** {@code webhookRefusal} says why a webhook URL may not be used (an internal address), or nothing. */
+    public WatchEntryRules(Taxonomy taxonomy, Function<URI, Optional<String>> webhookRefusal) {
         this.taxonomy = taxonomy;
+        this.webhookRefusal = webhookRefusal;
     }
 
     /**
@@ -99,6 +108,10 @@ public final class WatchEntryRules {
             String scheme = webhook.getScheme() == null ? "" : webhook.getScheme().toLowerCase(Locale.ROOT);
             if (!webhook.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || webhook.getHost() == null) {
                 throw new InvalidWatchException("webhookUrl", "must be an absolute http or https URL, was '" + webhook + "'");
+            }
+            Optional<String> refusal = webhookRefusal.apply(webhook);
+            if (refusal.isPresent()) {
+                throw new InvalidWatchException("webhookUrl", refusal.get());
             }
         }
         String id = e.id();
