@@ -70,6 +70,16 @@ class MessagesTest {
     }
 
     @Test
+    void aMissingOrMistypedFieldIsNamedInTheReason() {
+        assertThatThrownBy(() -> RightstreamJson.read("{\"schemaVersion\": 1, \"reportId\": \"r\"}"
+                .getBytes(StandardCharsets.UTF_8), ChunkMessage.class))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage("not a valid ChunkMessage: Cannot map `null` into type `int` (field ordinal)");
+        assertThatThrownBy(() -> RightstreamJson.read("{\"schemaVersion\": \"one\"}".getBytes(StandardCharsets.UTF_8),
+                ChunkMessage.class)).hasMessageContaining("(field schemaVersion)");
+    }
+
+    @Test
     void categoriesOutsideTheTaxonomyAreRejectedByName() {
         ChunkMessage c = chunk(1);
         ChunkMessage unknownHeading = new ChunkMessage(1, c.reportId(), c.chunkId(), 1, 3, null, null, null, null, null,
