@@ -184,6 +184,12 @@ public final class DocumentExtractor {
             throw new ReportRejectedException(Reason.UNSUPPORTED_TYPE,
                     "unsupported file type " + contentType + "; supported formats: " + SUPPORTED_FORMATS);
         }
+        if ((registry.isInstanceOf(type, HTML) || registry.isInstanceOf(type, XHTML))
+                && OCTET_STREAM.equals(detect(null, bytes))) {
+            // Only the name says HTML: the HTML parser would guess a charset and publish the bytes as garbled text.
+            throw new ReportRejectedException(Reason.UNSUPPORTED_TYPE, "the file is named like an HTML page ("
+                    + contentType + ") but contains binary data; supported formats: " + SUPPORTED_FORMATS);
+        }
         ZipExpansion.requireWithin(bytes, maxExpandedBytes, label(type));
         boolean pdf = registry.isInstanceOf(type, PDF);
         boolean html = registry.isInstanceOf(type, HTML) || registry.isInstanceOf(type, XHTML)

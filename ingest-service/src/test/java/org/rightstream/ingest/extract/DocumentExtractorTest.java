@@ -472,6 +472,18 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void randomBytesNamedLikeHtmlAreRejectedNotDecodedIntoGarbage() {
+        byte[] random = new byte[64 * 1024];
+        new Random(4).nextBytes(random);
+
+        assertRejected("random.html", random, Reason.UNSUPPORTED_TYPE, "named like an HTML page");
+        assertRejected("random.xhtml", random, Reason.UNSUPPORTED_TYPE, "binary data");
+        // A real page without any markup that Tika's magic knows is still read.
+        assertThat(extractor.extract("page.html", "<div><p>Police detained journalists.</p></div>"
+                .getBytes(StandardCharsets.UTF_8)).text()).isEqualTo("Police detained journalists.");
+    }
+
+    @Test
     void zipBombIsRejectedBeforeAParserInflatesIt() throws IOException {
         // A DOCX whose document part is 8 MB of one letter: about 8 KB zipped. POI would hold the part whole.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
