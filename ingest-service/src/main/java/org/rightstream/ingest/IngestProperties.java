@@ -20,9 +20,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxTextChars     the most characters of text one report may hold (after extraction); a report with more
  *                         is rejected, not cut. 20 MiB of bytes can hold 20 million characters (plain text, or a
  *                         small zip of a huge document), and cleaning, chunking and de-duplicating them takes
- *                         several times their size: a 15 MB single-line text took the whole 256 MB heap. Five
- *                         million characters (about 2,500 pages) is far more than any report yet seen (the
- *                         seeds: 30-120 thousand) and fits a 256 MB service.
+ *                         several times their size (about 10 bytes of heap a character): a 15 MB single-line
+ *                         text took the whole 256 MB heap. Six million characters (about 3,000 pages) is far more
+ *                         than any report yet seen (the seeds: 30-120 thousand), takes a 5 MB report, and leaves
+ *                         room in a 256 MB service.
  * @param maxUnzippedSize  the most a zip-based document (DOCX, ODT, EPUB) may hold once unzipped; more is a
  *                         suspected zip bomb and is rejected before parsing (POI holds a DOCX part in memory
  *                         whole: a 1 MB DOCX with a 1 GB part took the whole heap)

@@ -53,7 +53,7 @@ public final class DocumentExtractor {
      * several times on its way to passages, so this bounds the heap one report takes (see
      * {@code rightstream.ingest.max-text-chars}).
      */
-    public static final int DEFAULT_WRITE_LIMIT = 5_000_000;
+    public static final int DEFAULT_WRITE_LIMIT = 6_000_000;
     /**
      * Most bytes a zip-based document may hold unzipped. POI holds a DOCX part in memory whole, so this bounds
      * the heap one document takes; a 20 MB DOCX of pictures holds about 20 MB, one of 5 million characters of
