@@ -49,6 +49,7 @@ public record ChunkMessage(
         Contracts.requireText(text, "text");
         Contracts.require(charStart >= 0 && charEnd >= charStart,
                 "charStart/charEnd invalid: " + charStart + ".." + charEnd);
+        Contracts.requireCategory(headingCategory, "headingCategory");
         return this;
     }
 }

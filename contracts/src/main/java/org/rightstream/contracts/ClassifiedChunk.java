@@ -78,6 +78,10 @@ public record ClassifiedChunk(
         Contracts.require(severity != null, "severity is missing");
         Contracts.require(severity.level() >= 1 && severity.level() <= 5,
                 "severity.level must be 1-5, was " + severity.level());
+        for (CategoryScore c : categories) {
+            Contracts.require(c != null && c.id() != null, "a category has no id");
+            Contracts.requireCategory(c.id(), "categories");
+        }
         return this;
     }
 }

@@ -13,6 +13,11 @@ public final class DeadLetters {
     public static final String ORIGINAL_TOPIC = "x-original-topic";
     public static final String ORIGINAL_PARTITION = "x-original-partition";
     public static final String ORIGINAL_OFFSET = "x-original-offset";
+    /**
+     * Present when the original value was too large to copy to the dead-letter topic (the record then has no
+     * value); says how large it was and where the original still is.
+     */
+    public static final String VALUE_OMITTED = "x-value-omitted";
 
     private DeadLetters() {
     }

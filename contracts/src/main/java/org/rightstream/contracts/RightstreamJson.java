@@ -16,6 +16,9 @@ public final class RightstreamJson {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    private static final java.util.regex.Pattern CONFIGURATION_ADVICE =
+            java.util.regex.Pattern.compile(" \\(set `[^`]+` to '[^']+' to allow\\)");
+
     private RightstreamJson() {
     }
 
@@ -27,6 +30,24 @@ public final class RightstreamJson {
         return MAPPER.writeValueAsBytes(value);
     }
 
+    /**
+     * Jackson's message for an operator reading a dead letter: with the field it concerns (Jackson says "Cannot
+     * map `null` into type `int`" for a missing field, without naming it) and without its advice on how to
+     * configure Jackson.
+     */
+    static String reason(JacksonException e) {
+        String message = CONFIGURATION_ADVICE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("");
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                field.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? message : message + " (field " + field + ")";
+    }
+
     /** Parses a message, turning any parse error into an {@link InvalidMessageException} that says why. */
     public static <T> T read(byte[] bytes, Class<T> type) {
         if (bytes == null || bytes.length == 0) {
@@ -36,7 +57,7 @@ public final class RightstreamJson {
         try {
             value = MAPPER.readValue(bytes, type);
         } catch (JacksonException e) {
-            throw new InvalidMessageException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            throw new InvalidMessageException("not a valid " + type.getSimpleName() + ": " + reason(e), e);
         }
         if (value == null) {
             throw new InvalidMessageException("not a valid " + type.getSimpleName() + ": the message is the JSON literal null");

@@ -70,6 +70,42 @@ class MessagesTest {
     }
 
     @Test
+    void aMissingOrMistypedFieldIsNamedInTheReason() {
+        assertThatThrownBy(() -> RightstreamJson.read("{\"schemaVersion\": 1, \"reportId\": \"r\"}"
+                .getBytes(StandardCharsets.UTF_8), ChunkMessage.class))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage("not a valid ChunkMessage: Cannot map `null` into type `int` (field ordinal)");
+        assertThatThrownBy(() -> RightstreamJson.read("{\"schemaVersion\": \"one\"}".getBytes(StandardCharsets.UTF_8),
+                ChunkMessage.class)).hasMessageContaining("(field schemaVersion)");
+    }
+
+    @Test
+    void categoriesOutsideTheTaxonomyAreRejectedByName() {
+        ChunkMessage c = chunk(1);
+        ChunkMessage unknownHeading = new ChunkMessage(1, c.reportId(), c.chunkId(), 1, 3, null, null, null, null, null,
+                "astrology", "x", 0, 1, null, null, false, null);
+        assertThatThrownBy(unknownHeading::validate).isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("'astrology' is not a category");
+        ClassifiedChunk unknownLabel = ClassifiedChunk.of(c, List.of(new CategoryScore("torture", 0.9),
+                new CategoryScore("no-such-category", 0.5)), new Severity(2, List.of()), List.of(), "m", Instant.EPOCH);
+        assertThatThrownBy(unknownLabel::validate).isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("'no-such-category' is not a category");
+    }
+
+    @Test
+    void aPassageOverTheTopicLimitIsRejectedAndNotCopiedWholeToADeadLetter() {
+        byte[] limit = new byte[PassageSize.MAX_BYTES];
+        PassageSize.requireWithinLimit(limit, "message");
+        assertThatThrownBy(() -> PassageSize.requireWithinLimit(new byte[PassageSize.MAX_BYTES + 1], "message"))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessage("the message has 1048577 bytes, more than the limit of 1048576 bytes for a passage");
+        assertThat(PassageSize.fitsADeadLetter(new byte[1000])).isTrue();
+        assertThat(PassageSize.fitsADeadLetter(limit)).isFalse();
+        assertThat(PassageSize.omittedValue(limit, "report.chunks", 2, 17L))
+                .contains("1048576 bytes", "report.chunks partition 2 at offset 17");
+    }
+
+    @Test
     void idsAreDeterministicAndSortInReadingOrder() {
         String a = Ids.reportId("text");
         assertThat(a).isEqualTo(Ids.reportId("text")).hasSize(20).isNotEqualTo(Ids.reportId("text."));

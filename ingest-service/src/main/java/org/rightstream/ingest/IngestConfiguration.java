@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
+import org.rightstream.ingest.extract.DocumentExtractor;
 import org.rightstream.ingest.kafka.KafkaChunkPublisher;
 import org.rightstream.ingest.kafka.KafkaHealthIndicator;
 import org.rightstream.ingest.metrics.IngestMeters;
@@ -28,7 +29,8 @@ class IngestConfiguration {
     ReportIngestor reportIngestor(IngestProperties props, KafkaTemplate<String, byte[]> template, ReportRegistry registry,
                                   IngestMeters meters) {
         return ReportIngestor.standard(props.targetWords(), props.maxWords(),
-                new KafkaChunkPublisher(template, props.publishTimeout()), registry, props.maxReportBytes(),
+                new KafkaChunkPublisher(template, props.publishTimeout()), registry,
+                new DocumentExtractor(props.maxReportBytes(), props.maxTextChars(), props.maxUnzippedSize().toBytes()),
                 Clock.systemUTC()).withMetrics(meters);
     }
 

@@ -27,7 +27,7 @@ public final class TestChunks {
 
     public static ClassifiedChunk classified(String reportId, int ordinal, int totalChunks) {
         return ClassifiedChunk.of(chunk(reportId, ordinal, totalChunks),
-                List.of(new CategoryScore("torture", 0.91), new CategoryScore("detention", 0.42)),
+                List.of(new CategoryScore("torture", 0.91), new CategoryScore("arbitrary-detention", 0.42)),
                 new Severity(4, List.of(new Severity.Indicator("beat", "physical ill-treatment"))),
                 List.of(new Entity("Almaty", Entity.Type.PLACE, 28, 34)), "model-7",
                 Instant.parse("2026-11-23T08:00:05.123Z"), Instant.parse("2026-11-01T12:00:00Z"));

@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.rightstream.classify.PassageClassifier;
 import org.rightstream.classify.stream.ClassifyFunction;
 import org.rightstream.classify.stream.DeadLetterRecords;
+import org.rightstream.contracts.PassageSize;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.DeadLetters;
 import org.rightstream.contracts.RightstreamJson;
@@ -281,8 +282,13 @@ public final class ChunkReplayer {
     private boolean replay(ConsumerRecord<byte[], byte[]> record, Producer<byte[], byte[]> producer,
                            int dlqPartitions) {
         ClassifiedChunk classified;
+        byte[] value;
         try {
+            PassageSize.requireWithinLimit(record.value(), "message");
             classified = function.classify(record.value());
+            value = RightstreamJson.write(classified);
+            // As in the live stream: Kafka would refuse a result over the limit and the replay would fail.
+            PassageSize.requireWithinLimit(value, "classified passage");
         } catch (RuntimeException e) {
             // Invalid messages and passages the classifier rejects alike: one bad passage must not stop a
             // replay of the whole history, and the live stream dead-letters both too.
@@ -290,7 +296,7 @@ public final class ChunkReplayer {
             return false;
         }
         send(producer, new ProducerRecord<>(OUTPUT, null, classified.reportId().getBytes(StandardCharsets.UTF_8),
-                RightstreamJson.write(classified)), replayed);
+                value), replayed);
         return true;
     }
 
@@ -308,7 +314,9 @@ public final class ChunkReplayer {
         DeadLetterRecords.describe(headers, e, record.topic(), record.partition(), record.offset());
         // The same partition number as the source, like the binder's dead letters, when the DLQ has it.
         Integer partition = record.partition() < dlqPartitions ? record.partition() : null;
-        send(producer, new ProducerRecord<>(DEAD_LETTERS, partition, record.key(), record.value(), headers),
+        byte[] value = DeadLetterRecords.valueThatFits(record.value(), headers, record.topic(), record.partition(),
+                record.offset());
+        send(producer, new ProducerRecord<>(DEAD_LETTERS, partition, record.key(), value, headers),
                 deadLettered);
     }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.rightstream.contracts.PassageSize;
 import org.rightstream.contracts.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,10 @@ import org.springframework.messaging.support.MessageBuilder;
  * acknowledgement per passage (that alone held the service to ~90 passages/s).
  *
  * <p>A passage that cannot be parsed, breaks the contract or cannot be classified goes to report.chunks.dlq
- * (same partition number, reason in the {@link DeadLetters} headers) and the rest of its batch goes on. If Kafka
+ * (same partition number, reason in the {@link DeadLetters} headers) and the rest of its batch goes on. So does a
+ * message over the passage limit ({@link PassageSize}; a producer can get one past the topic's limit by
+ * compressing it) and a passage whose result would be over it: Kafka would refuse to take the result, and the
+ * batch would be retried for ever. If Kafka
  * does not acknowledge, the exception propagates: nothing is committed and the container retries the batch with
  * back-off; the replayed results overwrite themselves downstream (same chunkId).
  */
@@ -58,7 +63,10 @@ public final class ClassifyBatchConsumer implements Consumer<Message<List<byte[]
             byte[] payload = payloads.get(i);
             long start = System.nanoTime();
             try {
+                PassageSize.requireWithinLimit(payload, "message");
                 Message<byte[]> classified = function.apply(MessageBuilder.withPayload(payload).build());
+                // Kafka would refuse a result over the topic's limit, and the batch would be retried for ever.
+                PassageSize.requireWithinLimit(classified.getPayload(), "classified passage");
                 metrics.latency().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 out.add(new ProducerRecord<>(Topics.REPORT_CHUNKS_CLASSIFIED,
                         (String) classified.getHeaders().get(KafkaHeaders.KEY), classified.getPayload()));
@@ -91,9 +99,10 @@ public final class ClassifyBatchConsumer implements Consumer<Message<List<byte[]
 
     private static ProducerRecord<String, byte[]> deadLetter(String key, byte[] payload, Integer partition,
                                                              Object offset, RuntimeException e) {
-        ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.dlq(Topics.REPORT_CHUNKS), partition, key, payload);
-        DeadLetterRecords.describe(r.headers(), e, Topics.REPORT_CHUNKS, partition, offset);
-        return r;
+        RecordHeaders headers = new RecordHeaders();
+        DeadLetterRecords.describe(headers, e, Topics.REPORT_CHUNKS, partition, offset);
+        byte[] value = DeadLetterRecords.valueThatFits(payload, headers, Topics.REPORT_CHUNKS, partition, offset);
+        return new ProducerRecord<>(Topics.dlq(Topics.REPORT_CHUNKS), partition, key, value, headers);
     }
 
     private static Object at(List<?> values, int i) {

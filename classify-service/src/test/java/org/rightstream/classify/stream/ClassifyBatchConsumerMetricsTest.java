@@ -17,6 +17,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.rightstream.classify.BaselineClassifier;
 import org.rightstream.classify.TestChunks;
+import org.rightstream.contracts.ChunkMessage;
+import org.rightstream.contracts.DeadLetters;
 import org.rightstream.contracts.Metrics;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Topics;
@@ -41,6 +43,45 @@ class ClassifyBatchConsumerMetricsTest {
         assertThat(registry.get(Metrics.DLQ).tag(Metrics.STAGE, Metrics.CLASSIFY)
                 .tag(Metrics.TOPIC, "report.chunks.dlq").counter().count()).isZero();
         assertThat(registry.get(Metrics.CLASSIFY_LATENCY).timer().count()).isZero();
+    }
+
+    @Test
+    void passagesOverTheTopicLimitAreDeadLetteredWithoutTheirValueAndTheRestOfTheBatchGoesOn() {
+        String reportId = TestChunks.reportId("limits");
+        // Far over 1 MiB: a producer that compresses gets it past the broker.
+        byte[] huge = RightstreamJson.write(withText(TestChunks.chunk(reportId, 0, 3), "Police beat detainees. ".repeat(200_000)));
+        // Just under 1 MiB, but its labels would take the result over it: Kafka would refuse the result for ever.
+        ChunkMessage base = withText(TestChunks.chunk(reportId, 1, 3), "");
+        int room = Topics.MAX_PASSAGE_MESSAGE_BYTES - 20 - RightstreamJson.write(base).length;
+        byte[] nearLimit = RightstreamJson.write(withText(base, "detained ".repeat(room / 9 + 1).substring(0, room)));
+        assertThat(nearLimit.length).isLessThanOrEqualTo(Topics.MAX_PASSAGE_MESSAGE_BYTES);
+        byte[] valid = RightstreamJson.write(TestChunks.chunk(reportId, 2, 3));
+
+        consumer.accept(batch(List.of(huge, nearLimit, valid)));
+
+        assertThat(template.sent).extracting(ProducerRecord::topic).containsExactly(
+                Topics.REPORT_CHUNKS_CLASSIFIED, Topics.dlq(Topics.REPORT_CHUNKS), Topics.dlq(Topics.REPORT_CHUNKS));
+        ProducerRecord<String, byte[]> first = template.sent.get(1);
+        ProducerRecord<String, byte[]> second = template.sent.get(2);
+        assertThat(header(first, DeadLetters.EXCEPTION_MESSAGE)).isEqualTo("the message has " + huge.length
+                + " bytes, more than the limit of 1048576 bytes for a passage");
+        assertThat(header(second, DeadLetters.EXCEPTION_MESSAGE)).startsWith("the classified passage has ")
+                .endsWith("bytes, more than the limit of 1048576 bytes for a passage");
+        // Neither value would fit on the dead-letter topic with its headers: left out, and the header says where it is.
+        for (ProducerRecord<String, byte[]> dead : List.of(first, second)) {
+            assertThat(dead.value()).isNull();
+            assertThat(header(dead, DeadLetters.VALUE_OMITTED)).contains("too large for the dead-letter topic");
+        }
+    }
+
+    private static ChunkMessage withText(ChunkMessage c, String text) {
+        return new ChunkMessage(c.schemaVersion(), c.reportId(), c.chunkId(), c.ordinal(), c.totalChunks(), c.source(),
+                c.country(), c.year(), c.title(), c.sectionPath(), c.headingCategory(), text, 0, text.length(), c.page(),
+                c.paragraphNumbers(), c.isRecommendation(), c.ingestedAt());
+    }
+
+    private static String header(ProducerRecord<String, byte[]> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

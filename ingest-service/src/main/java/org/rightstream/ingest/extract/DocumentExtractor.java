@@ -48,8 +48,18 @@ import org.xml.sax.SAXException;
  * in the constructor, which takes about a second; every call has its own handler and context).
  */
 public final class DocumentExtractor {
-    /** Most characters taken from one document; a larger one is rejected rather than cut. */
-    public static final int DEFAULT_WRITE_LIMIT = 30_000_000;
+    /**
+     * Most characters taken from one document; a larger one is rejected rather than cut. Its text is copied
+     * several times on its way to passages, so this bounds the heap one report takes (see
+     * {@code rightstream.ingest.max-text-chars}).
+     */
+    public static final int DEFAULT_WRITE_LIMIT = 6_000_000;
+    /**
+     * Most bytes a zip-based document may hold unzipped. POI holds a DOCX part in memory whole, so this bounds
+     * the heap one document takes; a 20 MB DOCX of pictures holds about 20 MB, one of 5 million characters of
+     * text (the text limit) some 30-50 MB of XML.
+     */
+    public static final long DEFAULT_MAX_EXPANDED_BYTES = 64L * 1024 * 1024;
     /** How much of the text the language detector reads. */
     static final int LANGUAGE_SAMPLE_CHARS = 20_000;
 
@@ -97,6 +107,7 @@ public final class DocumentExtractor {
 
     private final int maxBytes;
     private final int writeLimit;
+    private final long maxExpandedBytes;
     private final AutoDetectParser parser;
     private final Detector detector;
     private final MediaTypeRegistry registry;
@@ -105,12 +116,18 @@ public final class DocumentExtractor {
         this(maxBytes, DEFAULT_WRITE_LIMIT);
     }
 
-    DocumentExtractor(int maxBytes, int writeLimit) {
-        if (maxBytes <= 0 || writeLimit <= 0) {
-            throw new IllegalArgumentException("maxBytes and writeLimit must be positive");
+    public DocumentExtractor(int maxBytes, int writeLimit) {
+        this(maxBytes, writeLimit, DEFAULT_MAX_EXPANDED_BYTES);
+    }
+
+    /** @param maxExpandedBytes the most a zip-based document (DOCX, ODT, EPUB) may hold once unzipped */
+    public DocumentExtractor(int maxBytes, int writeLimit, long maxExpandedBytes) {
+        if (maxBytes <= 0 || writeLimit <= 0 || maxExpandedBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes, writeLimit and maxExpandedBytes must be positive");
         }
         this.maxBytes = maxBytes;
         this.writeLimit = writeLimit;
+        this.maxExpandedBytes = maxExpandedBytes;
         try {
             TikaConfig config = new TikaConfig(new ByteArrayInputStream(TIKA_CONFIG.getBytes(StandardCharsets.UTF_8)));
             this.parser = new AutoDetectParser(config);
@@ -152,6 +169,10 @@ public final class DocumentExtractor {
                                 + SUPPORTED_FORMATS);
             }
             String text = TextDecoder.decode(bytes);
+            if (text.length() > writeLimit) {
+                // The same limit as for the text of any other document: what the heap can take.
+                throw writeLimitRejection();
+            }
             requireText(text, contentType);
             return new ExtractedText(text, false, contentType, language(text));
         }
@@ -163,6 +184,13 @@ public final class DocumentExtractor {
             throw new ReportRejectedException(Reason.UNSUPPORTED_TYPE,
                     "unsupported file type " + contentType + "; supported formats: " + SUPPORTED_FORMATS);
         }
+        if ((registry.isInstanceOf(type, HTML) || registry.isInstanceOf(type, XHTML))
+                && OCTET_STREAM.equals(detect(null, bytes))) {
+            // Only the name says HTML: the HTML parser would guess a charset and publish the bytes as garbled text.
+            throw new ReportRejectedException(Reason.UNSUPPORTED_TYPE, "the file is named like an HTML page ("
+                    + contentType + ") but contains binary data; supported formats: " + SUPPORTED_FORMATS);
+        }
+        ZipExpansion.requireWithin(bytes, maxExpandedBytes, label(type));
         boolean pdf = registry.isInstanceOf(type, PDF);
         boolean html = registry.isInstanceOf(type, HTML) || registry.isInstanceOf(type, XHTML)
                 || registry.isInstanceOf(type, EPUB);
@@ -273,7 +301,7 @@ public final class DocumentExtractor {
     }
 
     private ReportRejectedException writeLimitRejection() {
-        return new ReportRejectedException(Reason.UNREADABLE,
+        return new ReportRejectedException(Reason.TOO_LARGE,
                 "the document holds more than " + writeLimit + " characters of text, the most one report may have");
     }
 

@@ -39,7 +39,7 @@ public final class DeadLetterHeaders {
      */
     public static final String REJECTION_REASON = "x-rejection-reason";
     /** Present when the original value was too large to copy to the dead-letter topic; says where it is. */
-    public static final String VALUE_OMITTED = "x-value-omitted";
+    public static final String VALUE_OMITTED = DeadLetters.VALUE_OMITTED;
 
     static final int MAX_STACKTRACE_CHARS = 8 * 1024;
 

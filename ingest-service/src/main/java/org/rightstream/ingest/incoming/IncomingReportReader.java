@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.ingest.incoming.InvalidIncomingReportException.Problem;
+import org.rightstream.ingest.report.FileNames;
 import org.rightstream.ingest.report.ReportRejectedException;
 import org.rightstream.ingest.report.ReportUpload;
 import tools.jackson.core.JacksonException;
@@ -79,7 +80,8 @@ public final class IncomingReportReader {
                     + " header: a document sent as the message value needs one (or send a JSON file reference with"
                     + " contentType " + FILE_REF_CONTENT_TYPE + ")");
         }
-        return new ReportUpload(fileName, value, contentType, header(headers, COUNTRY), year(header(headers, YEAR),
+        // Only a label, but the sender chooses it: no path segments or control characters get through.
+        return new ReportUpload(FileNames.plain(fileName), value, contentType, header(headers, COUNTRY), year(header(headers, YEAR),
                 "header"), header(headers, TITLE), header(headers, PUBLISHER), allowDuplicate(header(headers, ALLOW_DUPLICATE)));
     }
 

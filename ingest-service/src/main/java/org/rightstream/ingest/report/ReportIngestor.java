@@ -72,8 +72,14 @@ public final class ReportIngestor {
     /** The cleaner and section chunker with the taxonomy's headings, at the given passage sizes. */
     public static ReportIngestor standard(int targetWords, int maxWords, ChunkPublisher publisher,
                                           ReportRegistry registry, int maxBytes, Clock clock) {
+        return standard(targetWords, maxWords, publisher, registry, new DocumentExtractor(maxBytes), clock);
+    }
+
+    /** As above, with an extractor of its own limits. */
+    public static ReportIngestor standard(int targetWords, int maxWords, ChunkPublisher publisher,
+                                          ReportRegistry registry, DocumentExtractor extractor, Clock clock) {
         HeadingCategories headings = new HeadingCategories(Taxonomy.get());
-        return new ReportIngestor(new DocumentExtractor(maxBytes), new ReportCleaner(headings::isKnownHeading),
+        return new ReportIngestor(extractor, new ReportCleaner(headings::isKnownHeading),
                 new SectionChunker(headings, targetWords, maxWords), publisher, registry, new MinHasher(), clock);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.rightstream.ingest.registry.ReportRecord;
 import org.rightstream.ingest.registry.ReportRegistry;
+import org.rightstream.ingest.report.FileNames;
 import org.rightstream.ingest.report.IngestResult;
 import org.rightstream.ingest.report.ReportIngestor;
 import org.rightstream.ingest.report.ReportUpload;
@@ -39,7 +40,8 @@ class ReportController {
                                         @RequestParam(required = false) String title,
                                         @RequestParam(required = false) String publisher,
                                         @RequestParam(defaultValue = "false") boolean allowDuplicate) throws IOException {
-        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
+        // Only a label, but a client chooses it: no path segments or control characters get through.
+        String name = FileNames.plain(file.getOriginalFilename());
         IngestResult result = ingestor.ingest(new ReportUpload(name, file.getBytes(), file.getContentType(),
                 blankToNull(country), year, blankToNull(title), blankToNull(publisher), allowDuplicate));
         return ResponseEntity.status(result.status() == IngestResult.Status.PUBLISHED ? HttpStatus.CREATED : HttpStatus.OK)

@@ -451,12 +451,71 @@ class DocumentExtractorTest {
     }
 
     @Test
-    void documentWithMoreTextThanTheWriteLimitIsUnreadable() throws IOException {
+    void documentWithMoreTextThanTheWriteLimitIsTooLarge() throws IOException {
         DocumentExtractor limited = new DocumentExtractor(MAX_BYTES, 200);
 
         assertThatThrownBy(() -> limited.extract("report.pdf", reportPdf()))
-                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREADABLE))
+                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
                 .hasMessageContaining("200 characters");
+    }
+
+    @Test
+    void plainTextOverTheCharacterLimitIsRejectedLikeAnyOtherDocument() {
+        // A single line of 3,000 characters: within the byte limit, over the text limit.
+        DocumentExtractor limited = new DocumentExtractor(MAX_BYTES, 2_000);
+        byte[] line = "police detained journalists ".repeat(110).getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> limited.extract("line.txt", line))
+                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE))
+                .hasMessage("the document holds more than 2000 characters of text, the most one report may have");
+        assertThat(limited.extract("short.txt", Arrays.copyOf(line, 1_999)).text()).startsWith("police detained");
+    }
+
+    @Test
+    void randomBytesNamedLikeHtmlAreRejectedNotDecodedIntoGarbage() {
+        byte[] random = new byte[64 * 1024];
+        new Random(4).nextBytes(random);
+
+        assertRejected("random.html", random, Reason.UNSUPPORTED_TYPE, "named like an HTML page");
+        assertRejected("random.xhtml", random, Reason.UNSUPPORTED_TYPE, "binary data");
+        // A real page without any markup that Tika's magic knows is still read.
+        assertThat(extractor.extract("page.html", "<div><p>Police detained journalists.</p></div>"
+                .getBytes(StandardCharsets.UTF_8)).text()).isEqualTo("Police detained journalists.");
+    }
+
+    @Test
+    void zipBombIsRejectedBeforeAParserInflatesIt() throws IOException {
+        // A DOCX whose document part is 8 MB of one letter: about 8 KB zipped. POI would hold the part whole.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
+                    + ".wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] block = new byte[1024 * 1024];
+            Arrays.fill(block, (byte) 'a');
+            for (int i = 0; i < 8; i++) {
+                zip.write(block);
+            }
+            zip.closeEntry();
+        }
+        byte[] docx = out.toByteArray();
+        assertThat(docx.length).isLessThan(100_000);
+        DocumentExtractor limited = new DocumentExtractor(MAX_BYTES, DocumentExtractor.DEFAULT_WRITE_LIMIT, 4 * 1024 * 1024);
+
+        assertThatThrownBy(() -> limited.extract("bomb.docx", docx))
+                .isInstanceOfSatisfying(ReportRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREADABLE))
+                .hasMessageContaining("expands to more than 4194304 bytes when unzipped")
+                .hasMessageContaining("'word/document.xml'")
+                .hasMessageContaining("zip bomb");
+        // Under the limit, a real document is read as before.
+        byte[] real;
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("Police detained journalists after the protest.");
+            real = save(doc);
+        }
+        assertThat(limited.extract("real.docx", real).text()).isEqualTo("Police detained journalists after the protest.");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.rightstream.contracts.Alert;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.InvalidMessageException;
+import org.rightstream.contracts.PassageSize;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.query.watch.LiveWatchlist;
 import org.rightstream.query.watch.Watchlist;
@@ -58,6 +59,7 @@ public final class AlertingConsumer implements Consumer<Message<List<byte[]>>> {
             for (byte[] payload : batch.getPayload()) {
                 ClassifiedChunk passage;
                 try {
+                    PassageSize.requireWithinLimit(payload, "message");
                     passage = RightstreamJson.read(payload, ClassifiedChunk.class).validate();
                 } catch (InvalidMessageException e) {
                     log.debug("skipping a broken message (the indexer dead-letters it): {}", e.getMessage());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.rightstream.contracts.DeadLetters;
+import org.rightstream.contracts.PassageSize;
 import org.rightstream.contracts.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -27,7 +28,13 @@ public final class DeadLetterPublisher {
     }
 
     public void send(String topic, String key, byte[] payload, String reason, String exceptionClass) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.dlq(topic), key, payload);
+        // A value too large for the dead-letter topic would be refused and the batch retried for ever.
+        boolean fits = PassageSize.fitsADeadLetter(payload);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.dlq(topic), key, fits ? payload : null);
+        if (!fits) {
+            record.headers().add(DeadLetters.VALUE_OMITTED,
+                    PassageSize.omittedValue(payload, topic, null, null).getBytes(StandardCharsets.UTF_8));
+        }
         record.headers().add(EXCEPTION_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
         record.headers().add(ORIGINAL_TOPIC, topic.getBytes(StandardCharsets.UTF_8));
         record.headers().add(EXCEPTION_FQCN, exceptionClass.getBytes(StandardCharsets.UTF_8));

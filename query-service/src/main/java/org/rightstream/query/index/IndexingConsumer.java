@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.rightstream.contracts.ClassifiedChunk;
 import org.rightstream.contracts.InvalidMessageException;
+import org.rightstream.contracts.PassageSize;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Topics;
 import org.slf4j.Logger;
@@ -14,8 +15,9 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
- * Batch consumer of report.chunks.classified. Broken messages and documents Elasticsearch rejects go
- * to the dead-letter topic; the rest of the batch is indexed. If Elasticsearch cannot be reached the
+ * Batch consumer of report.chunks.classified. Broken messages, messages over the passage limit
+ * ({@link PassageSize}) and documents Elasticsearch rejects go to the dead-letter topic; the rest of the
+ * batch is indexed. If Elasticsearch cannot be reached the
  * exception propagates, nothing is committed and the container retries the batch with back-off.
  */
 public final class IndexingConsumer implements Consumer<Message<List<byte[]>>> {
@@ -47,6 +49,7 @@ public final class IndexingConsumer implements Consumer<Message<List<byte[]>>> {
             for (int i = 0; i < payloads.size(); i++) {
                 byte[] payload = payloads.get(i);
                 try {
+                    PassageSize.requireWithinLimit(payload, "message");
                     valid.add(RightstreamJson.read(payload, ClassifiedChunk.class).validate());
                 } catch (InvalidMessageException e) {
                     String key = key(keys, i);

@@ -141,6 +141,30 @@ class IndexingConsumerTest {
     }
 
     @Test
+    void aPassageOverTheTopicLimitIsDeadLetteredWithoutItsValueInsteadOfBeingIndexed() {
+        // A producer that compresses gets a message far over the 1 MiB limit past the broker.
+        ClassifiedChunk valid = TestChunks.classified(Ids.reportId("huge-" + UUID.randomUUID()), 0, 1);
+        ClassifiedChunk huge = new ClassifiedChunk(valid.schemaVersion(), valid.reportId(), valid.chunkId(),
+                valid.ordinal(), valid.totalChunks(), valid.source(), valid.country(), valid.year(), valid.title(),
+                valid.sectionPath(), valid.headingCategory(), "Police detained journalists. ".repeat(100_000),
+                valid.charStart(), valid.charEnd(), valid.page(), valid.paragraphNumbers(), valid.isRecommendation(),
+                valid.ingestedAt(), valid.categories(), valid.severity(), valid.entities(), valid.modelVersion(),
+                valid.classifiedAt(), valid.modelTrainedAt());
+        byte[] payload = RightstreamJson.write(huge);
+        Map<TopicPartition, Long> before = dlqEndOffsets();
+
+        // Elasticsearch is unreachable: this returns only because the passage never reaches it.
+        consumer.accept(batch(payload));
+
+        ConsumerRecord<String, byte[]> dead = readDlqFrom(before, 1).get(0);
+        assertThat(dead.value()).isNull();
+        assertThat(header(dead, DeadLetterPublisher.EXCEPTION_MESSAGE))
+                .isEqualTo("the message has " + payload.length + " bytes, more than the limit of 1048576 bytes for a passage");
+        assertThat(header(dead, org.rightstream.contracts.DeadLetters.VALUE_OMITTED))
+                .contains(payload.length + " bytes", Topics.REPORT_CHUNKS_CLASSIFIED);
+    }
+
+    @Test
     void aValidPassageThatCannotBeIndexedFailsTheBatchAndIsNotDeadLettered() {
         ClassifiedChunk valid = TestChunks.classified(Ids.reportId("valid-" + UUID.randomUUID()), 0, 1);
         Map<TopicPartition, Long> before = dlqEndOffsets();
