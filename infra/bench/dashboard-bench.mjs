@@ -99,7 +99,9 @@ for (let run = 0; run < runs; run++) {
     "const s = document.querySelector('select[name=minSeverity]'); s.value = '3'; s.dispatchEvent(new Event('change'))",
     "return [...document.querySelectorAll('.chip')].some(c => c.textContent.includes('severity ≥ 3')) && document.querySelector('.summary').textContent.includes('passage')");
   await page.goto(`${base}/#/search?q=${word}`);
-  await page.waitForSelector('.more button');
+  // The filtered page is still on screen until the new search answers: wait for the unfiltered one.
+  await page.waitForFunction(() => document.querySelectorAll('.chip').length === 0
+    && !!document.querySelector('.more button') && !document.querySelector('.summary').textContent.startsWith('Searching'));
   await interaction(page, 'search: more results (cursor page)',
     "window.__n = document.querySelectorAll('.hit').length; document.querySelector('.more button').click()",
     'return document.querySelectorAll(\'.hit\').length > window.__n');
