@@ -18,14 +18,20 @@ import org.rightstream.infra.StackConfig;
  */
 final class PipelineServices {
     private static final Set<Integer> TAKEN = new HashSet<>();
+    /**
+     * Where the search for free ports starts (services here, Elasticsearch 1,120 above): another number for a second
+     * build running on the same machine at the same time ({@code -Drightstream.it.port-base=28080}), as the two
+     * would otherwise both find the same port free before either binds it.
+     */
+    static final int PORT_BASE = Integer.getInteger("rightstream.it.port-base", 18080);
 
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     PipelineServices(Path home, Path workDir, String bootstrapServers, String elasticsearchUrl, Path inbox) {
         StackConfig config = StackConfig.fromEnvironment(home);
-        int queryPort = freePort(18080);
-        int classifyPort = freePort(18080);
-        int ingestPort = freePort(18080);
+        int queryPort = freePort(PORT_BASE);
+        int classifyPort = freePort(PORT_BASE);
+        int ingestPort = freePort(PORT_BASE);
         add(config, workDir, "query-service", queryPort, Map.of("spring.kafka.bootstrap-servers", bootstrapServers,
                 "rightstream.elasticsearch.uris", elasticsearchUrl,
                 "rightstream.dashboard.ingest-url", "http://127.0.0.1:" + ingestPort,

@@ -42,7 +42,7 @@ final class RunningPipeline {
         inbox = workDir.resolve("inbox");
         StackConfig config = StackConfig.fromEnvironment(home);
         elasticsearch = new ElasticsearchNode(config.elasticsearchZip(), config.stateDir().resolve("dist"),
-                home.resolve("target/test-elasticsearch"), PipelineServices.freePort(19200), 512);
+                home.resolve("target/test-elasticsearch"), PipelineServices.freePort(PipelineServices.PORT_BASE + 1120), 512);
         kafka = new EmbeddedKafkaKraftBroker(1, 3).brokerProperties(Map.of(
                 "auto.create.topics.enable", "false",
                 "message.max.bytes", Integer.toString(Topics.MAX_REPORT_MESSAGE_BYTES),
