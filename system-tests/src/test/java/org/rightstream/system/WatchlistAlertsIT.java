@@ -258,6 +258,11 @@ class WatchlistAlertsIT {
             JsonNode status = Api.get(query("/api/watchlist/" + watchId + "/retroactive")).json();
             assertThat(status.path("passagesRead").asLong()).isGreaterThanOrEqualTo(chunks);
             assertThat(status.path("alertsFound").asInt()).isPositive();
+            // Whoever sees DONE can list what it found at once: the page lists the past matches right after it.
+            JsonNode listed = Api.get(query("/api/alerts?watchId=" + watchId)).json();
+            assertThat(listed.path("total").asLong()).isEqualTo(status.path("alertsFound").asLong());
+            assertThat(Api.get(query("/api/alerts/notifications?watchId=" + watchId + "&reportId=" + reportId)).json()
+                    .path("total").asLong()).isEqualTo(1);
 
             String notificationId = watchId + ":" + reportId;
             await().atMost(Duration.ofSeconds(30)).until(() -> sse.named("alert").stream()

@@ -110,6 +110,14 @@ public final class AlertStore {
         return created;
     }
 
+    /**
+     * Makes alerts and notifications written so far searchable now rather than at the next periodic refresh, for
+     * work that reports itself done (a retroactive check) and whose results the caller reads next.
+     */
+    public void makeSearchable() throws IOException {
+        client.indices().refresh(r -> r.index(ALERTS, GROUPS));
+    }
+
     /** A notification that was made before gains passages found since (a later passage, a retroactive check). */
     public void addToNotification(String notificationId, int passages, int maxSeverity) throws IOException {
         client.update(u -> u.index(GROUPS).id(notificationId).retryOnConflict(5)

@@ -160,6 +160,10 @@ public final class RetroactiveCheck implements PastMatches, AutoCloseable {
             int sent = notifier.notify(List.of(new AlertGroup(e.getKey(), e.getValue())));
             result.sentByWatch.merge(e.getValue().get(0).watchId(), sent, Integer::sum);
         }
+        if (!created.isEmpty()) {
+            // The check is reported DONE with its counts next; whoever reads that lists the notifications at once.
+            store.makeSearchable();
+        }
         return result;
     }
 
