@@ -94,6 +94,9 @@ public final class KafkaReportRegistry extends StateBackedRegistry implements Au
         try {
             if (r.value() != null) {
                 state.apply(RightstreamJson.read(r.value(), ReportRecord.class));
+            } else if (r.key() != null) {
+                // A tombstone removes the report (compaction then drops it from the topic too).
+                state.forget(r.key());
             }
         } catch (InvalidMessageException e) {
             log.warn("skipping unreadable registry record {}: {}", r.key(), e.getMessage());

@@ -29,6 +29,12 @@ final class RegistryState {
         }
     }
 
+    /** A report removed from the registry (a tombstone on the topic): no longer listed, nor a near-duplicate of anything. */
+    void forget(String id) {
+        records.remove(id);
+        index.remove(id);
+    }
+
     Optional<ReportRecord> get(String id) {
         return Optional.ofNullable(records.get(id));
     }

@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,40 @@ class KafkaReportRegistryTest {
                 first.put(record("r3", ReportRecord.Status.PUBLISHED, "a third report with its own words entirely"));
                 await().atMost(Duration.ofSeconds(20)).until(() -> second.get("r3").isPresent());
             }
+        }
+    }
+
+    @Test
+    void aTombstoneRemovesTheReportFromEveryInstanceAndFromNearDuplicateMatching() throws Exception {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+        String text = "Journalists covering the trial were detained at the courthouse and their equipment was seized, "
+                + "while the defendants said they had been held without access to lawyers for weeks. ".repeat(3);
+        try (KafkaReportRegistry first = registry(broker); KafkaReportRegistry second = registry(broker)) {
+            first.put(record("gone", ReportRecord.Status.PUBLISHED, text));
+            first.put(record("kept", ReportRecord.Status.PUBLISHED, "a report about something else, in other words"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> second.get("gone").isPresent());
+
+            tombstone(broker, "gone");
+            for (KafkaReportRegistry r : List.of(first, second)) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> r.get("gone").isEmpty());
+                assertThat(r.get("kept")).isPresent();
+                assertThat(r.nearDuplicateOf(new MinHasher().sign(text), "new")).isEmpty();
+            }
+            try (KafkaReportRegistry restarted = registry(broker)) {
+                assertThat(restarted.get("gone")).isEmpty();
+                assertThat(restarted.get("kept")).isPresent();
+            }
+            // The other test lists the registry's whole content.
+            tombstone(broker, "kept");
+            await().atMost(Duration.ofSeconds(20)).until(() -> first.get("kept").isEmpty());
+        }
+    }
+
+    private static void tombstone(EmbeddedKafkaBroker broker, String id) throws Exception {
+        try (var producer = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+                new ByteArraySerializer()).createProducer()) {
+            producer.send(new ProducerRecord<>(Topics.REPORTS_REGISTRY, id, null)).get();
         }
     }
 }
