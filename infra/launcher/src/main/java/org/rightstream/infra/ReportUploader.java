@@ -55,20 +55,34 @@ final class ReportUploader {
     }
 
     private Result uploadOne(Path file) {
-        String boundary = "rightstream-" + UUID.randomUUID();
-        byte[] body;
+        byte[] content;
         try {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            String name = file.getFileName().toString().replace("\"", "");
-            buf.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            buf.write(Files.readAllBytes(file));
-            buf.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            body = buf.toByteArray();
+            content = Files.readAllBytes(file);
         } catch (IOException e) {
             return new Result(file, false, null, "UNREADABLE", 0, e.getMessage());
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/reports"))
+        return upload(file, content, "");
+    }
+
+    /**
+     * One report from memory, as a file of that name; {@code query} is added to the URL as it is (parameters of
+     * {@code POST /api/reports}, e.g. {@code ?allowDuplicate=true&country=...}, already encoded).
+     */
+    Result upload(Path name, byte[] content, String query) {
+        String boundary = "rightstream-" + UUID.randomUUID();
+        byte[] body;
+        try {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(content.length + 300);
+            String fileName = name.getFileName().toString().replace("\"", "");
+            buf.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            buf.write(content);
+            buf.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            body = buf.toByteArray();
+        } catch (IOException e) {
+            return new Result(name, false, null, "UNREADABLE", 0, e.getMessage());
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ingestUrl + "/api/reports" + query))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null) {
@@ -76,20 +90,20 @@ final class ReportUploader {
         }
         Http.Response r = Http.send(request);
         if (r.status() < 0) {
-            return new Result(file, false, null, "UNREACHABLE", 0,
+            return new Result(name, false, null, "UNREACHABLE", 0,
                     "ingest-service is not reachable at " + ingestUrl + " (is the stack up? ./rightstream up)");
         }
         JsonNode json;
         try {
             json = RightstreamJson.mapper().readTree(r.body());
         } catch (RuntimeException e) {
-            return new Result(file, false, null, "HTTP " + r.status(), 0, r.body());
+            return new Result(name, false, null, "HTTP " + r.status(), 0, r.body());
         }
         String detail = json.path("detail").asString(json.path("message").asString(""));
         if (r.status() >= 300) {
-            return new Result(file, false, null, json.path("title").asString("HTTP " + r.status()), 0, detail);
+            return new Result(name, false, null, json.path("title").asString("HTTP " + r.status()), 0, detail);
         }
-        return new Result(file, true, json.path("reportId").asString(), json.path("status").asString(),
+        return new Result(name, true, json.path("reportId").asString(), json.path("status").asString(),
                 json.path("chunks").asLong(), detail);
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rightstream", mixinStandardHelpOptions = true,
         description = "Runs the Rightstream pipeline locally on a real Kafka broker and Elasticsearch node.",
         subcommands = {RightstreamCli.Up.class, RightstreamCli.Down.class, RightstreamCli.Status.class,
-                RightstreamCli.Ingest.class})
+                RightstreamCli.Ingest.class, RightstreamCli.Bench.class})
 public final class RightstreamCli {
 
     static StackConfig config() {
@@ -123,6 +123,37 @@ public final class RightstreamCli {
             List<ReportUploader.Result> results = new ReportUploader(stack.service(Stack.INGEST).url(),
                     ApiKeyFile.read(config()).orElse(null), System.out).upload(paths);
             return results.stream().allMatch(ReportUploader.Result::ok) ? 0 : 2;
+        }
+    }
+
+    @Command(name = "bench", description = "On the running stack: the whole pipeline (upload to searchable) against"
+            + " a raw elasticsearch-java bulk of the same passages, drop-to-searchable latency, lag, CPU and memory.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--corpus", description = "Folder of .txt/.md reports to copy (default: seeds).")
+        Path corpus;
+        @Option(names = "--mb", defaultValue = "50", description = "Megabytes of text to send (default: ${DEFAULT-VALUE}).")
+        int megabytes;
+        @Option(names = "--probes", defaultValue = "20",
+                description = "Single reports timed drop-to-searchable on the idle stack (default: ${DEFAULT-VALUE}).")
+        int probes;
+        @Option(names = "--clients", defaultValue = "2", description = "Concurrent uploads (default: ${DEFAULT-VALUE}).")
+        int clients;
+        @Option(names = "--keep", description = "Leave the run's passages, alerts and report-list entries in place.")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            StackConfig config = config();
+            if (megabytes < 1 || probes < 1 || clients < 1) {
+                throw new LaunchException("--mb, --probes and --clients must be at least 1");
+            }
+            String apiKey = ApiKeyFile.read(config).orElseThrow(() -> new LaunchException(
+                    "no API key: start the stack with ./rightstream up (it writes .rightstream/api-key) or set "
+                            + ApiKeyFile.ENV));
+            new PipelineBenchmark(new Stack(config, System.out), apiKey, new PipelineBenchmark.Options(
+                    corpus != null ? corpus : config.home().resolve("seeds"), megabytes, probes, clients, keep),
+                    System.out).run();
+            return 0;
         }
     }
 
