@@ -1,6 +1,8 @@
 package org.rightstream.query.watch;
 
 import com.ibm.icu.text.Transliterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The comparable forms of one name token.
@@ -22,8 +24,33 @@ public record NameKey(String folded, String phonetic) {
     private static final ThreadLocal<Transliterator> TRANSLITERATOR =
             ThreadLocal.withInitial(() -> Transliterator.getInstance(TRANSLITERATION));
 
+    /*
+     * Every word of every passage is keyed while alerts are matched, and most words are frequent ones ("the",
+     * "detained", the country's name). Remembering the last few thousand words' keys per thread made the matcher 2 to
+     * 2.5 times faster on the seed passages (WatchlistBenchmark, docs/watchlist.md). Per thread, so no locking;
+     * bounded, so a flood of distinct words cannot grow it.
+     */
+    private static final int RECENT_WORDS = 4096;
+    private static final ThreadLocal<Map<String, NameKey>> RECENT = ThreadLocal.withInitial(() ->
+            new LinkedHashMap<>(RECENT_WORDS * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, NameKey> eldest) {
+                    return size() > RECENT_WORDS;
+                }
+            });
+
     /** The keys of a single token (no spaces); the token may be in any script and case. */
     public static NameKey of(String token) {
+        Map<String, NameKey> recent = RECENT.get();
+        NameKey key = recent.get(token);
+        if (key == null) {
+            key = compute(token);
+            recent.put(token, key);
+        }
+        return key;
+    }
+
+    static NameKey compute(String token) {
         String folded = fold(token);
         return new NameKey(folded, phonetic(folded));
     }

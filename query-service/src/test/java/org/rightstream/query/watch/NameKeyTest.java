@@ -2,6 +2,7 @@ package org.rightstream.query.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,5 +85,19 @@ class NameKeyTest {
         assertThat(NameKey.of("Ахмедьяров").folded()).isEqualTo("akhmedyarov");
         assertThat(NameKey.of("O'Brien").folded()).isEqualTo("obrien");
         assertThat(NameKey.of("ZHOVTIS").folded()).isEqualTo("zhovtis");
+    }
+
+    @Test
+    void rememberedKeysAreTheComputedOnesAlsoAfterOlderWordsWereForgotten() {
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) { // more than the per-thread memory holds, so entries are evicted
+            words.add((i % 3 == 0 ? "Жовтис" : i % 3 == 1 ? "Akhmediyarov" : "Kozlova") + i);
+        }
+        for (int round = 0; round < 2; round++) {
+            for (String w : words) {
+                assertThat(NameKey.of(w)).isEqualTo(NameKey.compute(w));
+            }
+        }
+        assertThat(NameKey.of("Жовтис")).isEqualTo(new NameKey("zhovtis", "jovtis"));
     }
 }
