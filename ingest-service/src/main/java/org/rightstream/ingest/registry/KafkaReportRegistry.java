@@ -93,13 +93,20 @@ public final class KafkaReportRegistry extends StateBackedRegistry implements Au
     private void applyRemote(ConsumerRecord<String, byte[]> r) {
         try {
             if (r.value() != null) {
-                state.apply(RightstreamJson.read(r.value(), ReportRecord.class));
+                ReportRecord record = RightstreamJson.read(r.value(), ReportRecord.class);
+                if (record.id() == null || record.id().isBlank() || record.status() == null) {
+                    throw new InvalidMessageException("a registry record needs an id and a status");
+                }
+                state.apply(record);
             } else if (r.key() != null) {
                 // A tombstone removes the report (compaction then drops it from the topic too).
                 state.forget(r.key());
             }
-        } catch (InvalidMessageException e) {
-            log.warn("skipping unreadable registry record {}: {}", r.key(), e.getMessage());
+        } catch (RuntimeException e) {
+            // Anything a record can hold (a bad signature, a missing field) is skipped: one bad record must not stop
+            // this instance from following every later one.
+            log.warn("skipping unreadable registry record {} at {}-{}@{}: {}", r.key(), r.topic(), r.partition(),
+                    r.offset(), e.getMessage());
         } finally {
             synchronized (applied) {
                 applied.merge(r.partition(), r.offset(), Math::max);

@@ -18,14 +18,17 @@ final class RegistryState {
     private static final String SCHEME = new MinHasher().version();
     private final NearDuplicateIndex index = new NearDuplicateIndex(32, 0.8);
 
+    /** @throws IllegalArgumentException when the record's signature cannot be read; the state is then unchanged */
     void apply(ReportRecord record) {
-        records.put(record.id(), record);
-        index.remove(record.id());
         String prefix = SCHEME + ":";
         // A signature from another MinHash scheme is not comparable; that report is then only caught as an exact duplicate.
-        if (record.status() == ReportRecord.Status.PUBLISHED && record.minhash() != null
-                && record.minhash().startsWith(prefix)) {
-            index.add(record.id(), MinHashSignature.decode(record.minhash().substring(prefix.length())));
+        MinHashSignature signature = record.status() == ReportRecord.Status.PUBLISHED && record.minhash() != null
+                && record.minhash().startsWith(prefix) ? MinHashSignature.decode(record.minhash().substring(prefix.length()))
+                : null;
+        records.put(record.id(), record);
+        index.remove(record.id());
+        if (signature != null) {
+            index.add(record.id(), signature);
         }
     }
 

@@ -94,6 +94,39 @@ class KafkaReportRegistryTest {
         }
     }
 
+    @Test
+    void unreadableRecordsOnTheTopicAreSkippedAndEveryInstanceKeepsFollowingIt() throws Exception {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+        try (KafkaReportRegistry first = registry(broker); KafkaReportRegistry second = registry(broker)) {
+            byte[][] hostile = {
+                    {(byte) 0xC3, (byte) 0x28, 0x00, (byte) 0xFF},
+                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "{\"chunks\": 0}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "null".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "{\"id\": \"bad-status\", \"status\": \"EATEN\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    ("{\"id\": \"bad-signature\", \"status\": \"PUBLISHED\", \"chunks\": 3, \"minhash\": \""
+                            + new MinHasher().version() + ":not base64 at all\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            };
+            try (var producer = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+                    new ByteArraySerializer()).createProducer()) {
+                for (byte[] value : hostile) {
+                    producer.send(new ProducerRecord<>(Topics.REPORTS_REGISTRY, "hostile", value)).get();
+                }
+            }
+            first.put(record("after-hostile", ReportRecord.Status.PUBLISHED, "written after the unreadable records"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> second.get("after-hostile").isPresent());
+            assertThat(second.get("bad-signature")).isEmpty();
+            assertThat(second.get("bad-status")).isEmpty();
+            try (KafkaReportRegistry restarted = registry(broker)) {
+                assertThat(restarted.isCaughtUp()).isTrue();
+                assertThat(restarted.get("after-hostile")).isPresent();
+            }
+            tombstone(broker, "after-hostile");
+            await().atMost(Duration.ofSeconds(20)).until(() -> first.get("after-hostile").isEmpty());
+        }
+    }
+
     private static void tombstone(EmbeddedKafkaBroker broker, String id) throws Exception {
         try (var producer = new DefaultKafkaProducerFactory<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
