@@ -348,6 +348,60 @@ class HostileInputIT {
         assertUp("query-service");
     }
 
+    // ---------------------------------------------------------------- topics followed without a consumer group
+
+    @Test
+    void unreadableRecordsOnTheRegistryAndAlertsTopicsAreSkippedAndBothAreStillFollowed() throws Exception {
+        String watchId = "hostile-watch-" + RUN;
+        String registryId = "hostile-registry-" + RUN;
+        byte[][] hostile = {
+                randomBytes(4096),
+                "{}".getBytes(StandardCharsets.UTF_8),
+                "null".getBytes(StandardCharsets.UTF_8),
+                concat("{\"id\": \"".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, (byte) 0x28},
+                        "\"}".getBytes(StandardCharsets.UTF_8)),
+                // Readable JSON without the fields that identify it.
+                "{\"chunks\": 0, \"schemaVersion\": 1, \"passages\": 1, \"maxSeverity\": 1, \"retroactive\": false}"
+                        .getBytes(StandardCharsets.UTF_8),
+                // A registry record whose near-duplicate signature does not decode.
+                ("{\"id\": \"hostile-signature-" + RUN + "\", \"status\": \"PUBLISHED\", \"chunks\": 1,"
+                        + " \"minhash\": \"minhash-128x5-v1:not base64\"}").getBytes(StandardCharsets.UTF_8),
+        };
+        String validRecord = """
+                {"id": "%s", "status": "PUBLISHED", "fileName": "hostile.txt", "country": "Hostileland", "chunks": 0,
+                 "receivedAt": "%s"}""".formatted(registryId, Instant.now());
+        byte[] validNotification = RightstreamJson.write(new org.rightstream.contracts.AlertNotification(1,
+                watchId + ":r-" + RUN, watchId, "Nobody Hostile", "r-" + RUN, "Hostile", "Hostileland", 2024, 1, 1,
+                List.of(), false, Instant.now(), List.of()));
+
+        try (AlertEvents sse = new AlertEvents(pipeline.url("query-service") + "/api/alerts/stream?watchId=" + watchId);
+             KafkaProducer<String, byte[]> producer = producer(4 << 20, "none")) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !sse.named("ready").isEmpty());
+            for (byte[] value : hostile) {
+                producer.send(record(Topics.REPORTS_REGISTRY, "hostile-" + RUN, value)).get();
+                producer.send(record(Topics.ALERTS, watchId, value)).get();
+            }
+            for (String topic : List.of(Topics.REPORTS_REGISTRY, Topics.ALERTS)) {
+                assertThatThrownBy(() -> producer.send(record(topic, "hostile-" + RUN, line(2 << 20, 3))).get())
+                        .as("the broker refuses an oversized record on " + topic)
+                        .hasCauseInstanceOf(RecordTooLargeException.class);
+            }
+            producer.send(record(Topics.REPORTS_REGISTRY, registryId, validRecord.getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(record(Topics.ALERTS, watchId, validNotification)).get();
+
+            // The live feed delivers the notification written after the unreadable ones...
+            await().atMost(WITHIN).until(() -> sse.named("alert").stream()
+                    .anyMatch(e -> (watchId + ":r-" + RUN).equals(e.id())));
+            // ...and ingest-service's report list shows the record written after them (as another instance would).
+            await().atMost(WITHIN).untilAsserted(() -> assertThat(Api.get(ingestUrl() + "/" + registryId).status())
+                    .isEqualTo(200));
+            assertThat(Api.get(ingestUrl() + "/hostile-signature-" + RUN).status()).isEqualTo(404);
+            producer.send(record(Topics.REPORTS_REGISTRY, registryId, null)).get(); // gone again from the list
+        }
+        assertUp("ingest-service");
+        assertUp("query-service");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String ingestUrl() {
@@ -468,6 +522,12 @@ class HostileInputIT {
             i += n;
         }
         return out;
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return bytes;
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.rightstream.contracts.AlertNotification;
-import org.rightstream.contracts.InvalidMessageException;
 import org.rightstream.contracts.RightstreamJson;
 import org.rightstream.contracts.Topics;
 import org.slf4j.Logger;
@@ -114,9 +113,10 @@ public final class AlertFeed implements AutoCloseable {
                     for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofSeconds(1))) {
                         try {
                             publish(RightstreamJson.read(r.value(), AlertNotification.class), r.value());
-                        } catch (InvalidMessageException | IllegalArgumentException e) {
-                            log.warn("skipping an unreadable notification on {} at offset {}: {}", Topics.ALERTS,
-                                    r.offset(), e.getMessage());
+                        } catch (RuntimeException e) {
+                            // Skipped alone: reconnecting instead would also skip the valid notifications after it.
+                            log.warn("skipping an unreadable notification on {} at {}-{}: {}", Topics.ALERTS,
+                                    r.partition(), r.offset(), e.toString());
                         }
                     }
                 }
