@@ -35,7 +35,8 @@ final class StackSampler implements AutoCloseable {
     private final Map<String, String> serviceUrls = new LinkedHashMap<>();
     private final Admin admin;
     private final List<ConsumerLag.Group> groups;
-    private final long ticksPerSecond = ticksPerSecond();
+    /** USER_HZ, the unit of /proc/PID/stat times: fixed at 100 for user space on x86 and ARM Linux. */
+    private final long ticksPerSecond = 100;
     private final List<Sample> samples = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "stack-sampler");
@@ -159,17 +160,6 @@ final class StackSampler implements AutoCloseable {
             }
         }
         return 0;
-    }
-
-    private static long ticksPerSecond() {
-        try {
-            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            p.waitFor();
-            return Long.parseLong(out);
-        } catch (Exception e) {
-            return 100; // the Linux default
-        }
     }
 
     @Override
